@@ -1,0 +1,1 @@
+"""One module per `kata` subcommand; each exposes `run(args) -> exit code`."""

@@ -1,0 +1,76 @@
+"""`kata check NAME`: run the kata's gates and rules, show where the student stands."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from katabench import history, report
+from katabench.check import CheckReport, Selection, check_code, run_check
+from katabench.errors import FatalError
+from katabench.repo import find_root, get_kata, state_dir
+from katabench.spec import Kata
+
+
+def selection_from(args: argparse.Namespace, kata: Kata) -> Selection:
+    known = {g.name for g in kata.gates} | {r.id for r in kata.rules} | {"rules"}
+    only = {n.strip() for n in (args.only or "").split(",") if n.strip()}
+    skip = {n.strip() for n in (args.skip or "").split(",") if n.strip()}
+    if getattr(args, "no_mutation", False):
+        skip.add("mutation")
+    unknown = sorted((only | skip) - known - {"mutation"})
+    if unknown:
+        raise FatalError(f"--only/--skip: {unknown[0]!r} is not a gate or rule of {kata.name} "
+                         f"(choose from: {', '.join(sorted(known))})")
+    return Selection(frozenset(only), frozenset(skip))
+
+
+@contextlib.contextmanager
+def progress_display(enabled: bool) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr that gates update with what they are doing."""
+    if not enabled or not sys.stderr.isatty():
+        announced: set[str] = set()
+
+        def plain(message: str) -> None:
+            # Without a terminal, say once that the slow part started.
+            if message.startswith("mutation testing") and "mutation" not in announced:
+                announced.add("mutation")
+                print("katabench: mutation testing (this takes a while)...", file=sys.stderr, flush=True)
+
+        yield plain
+        return
+    out = report.console(stderr=True)
+    with out.status("checking…") as status:
+        yield lambda message: status.update(message)
+
+
+def perform(args: argparse.Namespace, kata: Kata, root: Path, command: str = "check") -> CheckReport:
+    state = state_dir(root)
+    selection = selection_from(args, kata)
+    with progress_display(not args.json) as progress:
+        if args.code:
+            code = Path(args.code).resolve()
+            if not code.is_dir():
+                raise FatalError(f"--code {args.code}: not a folder")
+            result = check_code(kata, code, state, selection, progress)
+        else:
+            code = root / kata.legacy
+            result = run_check(kata, root, state, selection, progress)
+    if not args.no_history:
+        history.record(state, result, history.snapshot(code), command=command,
+                       predicted=getattr(args, "predict", None))
+    return result
+
+
+def run(args: argparse.Namespace) -> int:
+    root = find_root(args.root)
+    kata = get_kata(root, args.name)
+    result = perform(args, kata, root)
+    if args.json:
+        report.print_json(result.to_json())
+    else:
+        report.render_check(result, report.console())
+    return 0 if result.passed else 1

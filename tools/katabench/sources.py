@@ -1,0 +1,158 @@
+"""Read a kata's package safely: student code is untrusted input.
+
+Every static gate and rule works on a `Package`, read once per check. A file
+that is too large, not UTF-8 or not valid Python becomes a `Finding` naming the
+file and line, never an exception; the gates fail on it instead of passing
+silently (radon, for one, exits 0 on files it cannot parse).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from katabench.model import Finding
+
+if TYPE_CHECKING:
+    import libcst
+
+MAX_FILE_BYTES = 512 * 1024
+PARSE = "parse"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # POSIX path relative to the workspace root
+    module: str  # dotted module name, e.g. legacy.library_fines.fines
+    text: str
+    tree: ast.Module = field(compare=False, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @property
+    def is_package_init(self) -> bool:
+        return self.path.endswith("/__init__.py")
+
+    @functools.cached_property
+    def cst(self) -> libcst.Module:
+        """The LibCST tree, parsed on first use and shared by every rule."""
+        import libcst
+
+        return libcst.parse_module(self.text)
+
+    @functools.cached_property
+    def cst_wrapper(self) -> libcst.MetadataWrapper:
+        """Shared by every rule, so each kind of metadata is resolved once per file."""
+        import libcst
+
+        return libcst.MetadataWrapper(self.cst, unsafe_skip_copy=True)
+
+
+@dataclass(frozen=True)
+class Package:
+    """The Python files of a kata package, parsed, plus the files that could not be."""
+
+    root: Path
+    directory: PurePosixPath
+    files: tuple[SourceFile, ...]
+    problems: tuple[Finding, ...]
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.directory.parts)
+
+    def relative(self, source: SourceFile) -> str:
+        """The file's path inside the package, e.g. `rules/base.py`."""
+        return str(PurePosixPath(source.path).relative_to(self.directory))
+
+
+def _line_of_byte(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_source(root: Path, relative: PurePosixPath, module: str) -> SourceFile | Finding:
+    """Read and parse one file, or describe why it cannot be analysed."""
+    path = str(relative)
+    try:
+        data = (root / relative).read_bytes()
+    except OSError as error:
+        return Finding(path, 0, 0, PARSE, f"cannot read the file: {error.strerror or error}")
+    if len(data) > MAX_FILE_BYTES:
+        return Finding(
+            path, 0, 0, PARSE,
+            f"file too large to analyse: {len(data):,} bytes (limit {MAX_FILE_BYTES:,})",
+            "keep generated data out of the kata package",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = _line_of_byte(data, error.start)
+        return Finding(
+            path, line, 0, PARSE,
+            f"not UTF-8: byte 0x{data[error.start]:02x} on line {line} cannot be decoded",
+            "save the file as UTF-8",
+        )
+    try:
+        with warnings.catch_warnings():
+            # Invalid escape sequences and the like warn at parse time; not our output.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=path)
+    except SyntaxError as error:
+        return Finding(
+            path, error.lineno or 0, error.offset or 0, PARSE,
+            f"does not parse: {error.msg}",
+            "fix the syntax error first; no gate can judge this file until it parses",
+        )
+    except (ValueError, RecursionError, MemoryError) as error:
+        reason = "too deeply nested" if isinstance(error, RecursionError | MemoryError) else str(error)
+        return Finding(path, 0, 0, PARSE, f"cannot be parsed: {reason}")
+    return SourceFile(path, module, text, tree)
+
+
+def package_from_texts(files: dict[str, str], directory: str = "example") -> Package:
+    """A package held in memory, for rule examples and tests: {relative path: text}."""
+    base = PurePosixPath(directory)
+    parsed: list[SourceFile] = []
+    problems: list[Finding] = []
+    for name, text in sorted(files.items()):
+        relative = base / name
+        try:
+            tree = ast.parse(text, filename=str(relative))
+        except SyntaxError as error:
+            problems.append(Finding(str(relative), error.lineno or 0, error.offset or 0, PARSE, f"does not parse: {error.msg}"))
+            continue
+        parsed.append(SourceFile(str(relative), module_name(relative), text, tree))
+    return Package(Path("."), base, tuple(parsed), tuple(problems))
+
+
+def module_name(relative: PurePosixPath) -> str:
+    parts = list(relative.with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def load_package(root: Path, directory: PurePosixPath) -> Package:
+    """All `*.py` files under `root/directory`, sorted by path."""
+    base = root / directory
+    if not base.is_dir():
+        missing = Finding(str(directory), 0, 0, PARSE, f"{directory} is missing: there is no code to judge")
+        return Package(root, directory, (), (missing,))
+    files: list[SourceFile] = []
+    problems: list[Finding] = []
+    for path in sorted(base.rglob("*.py")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        result = read_source(root, relative, module_name(relative))
+        if isinstance(result, Finding):
+            problems.append(result)
+        else:
+            files.append(result)
+    return Package(root, directory, tuple(files), tuple(problems))
