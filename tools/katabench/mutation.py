@@ -134,17 +134,29 @@ def _exclusive(folder: Path) -> Iterator[None]:
         yield
 
 
-def _sync(workdir: Path, staged: dict[str, bytes], config: str, harness_prefix: str) -> None:
-    """Make `workdir` hold exactly `staged`; keep unchanged files (and mtimes) for mutmut's cache."""
-    current = _tree_files(workdir)
-    current.pop("pyproject.toml", None)
-    current.pop("result.json", None)
-    current.pop(".lock", None)
-    files_changed = set(current) != set(staged)
-    harness_changed = _digest(current, harness_prefix) != _digest(staged, harness_prefix)
-    if files_changed or harness_changed:
-        # New or removed modules leave stale mutants, and a changed harness does
-        # not make mutmut re-test survivors: start its cache afresh.
+def _functions(files: dict[str, bytes], prefix: str) -> set[str]:
+    names: set[str] = set()
+    for name, data in files.items():
+        if name.startswith(prefix) and name.endswith(".py"):
+            names.update(f"{name}:{f}" for f in _function_lines(data.decode("utf-8", errors="replace")))
+    return names
+
+
+def _sync(workdir: Path, staged: dict[str, bytes], config: str, kata: Kata) -> bool:
+    """Make `workdir` hold exactly `staged`, keeping unchanged files (and mtimes) for mutmut's cache.
+
+    Returns whether mutmut's cache was kept.
+    """
+    current = {k: v for k, v in _tree_files(workdir).items() if k not in ("pyproject.toml", "result.json", ".lock")}
+    harness, code = str(kata.harness), str(kata.legacy)
+    fresh = (
+        set(current) != set(staged)  # new or removed modules leave stale mutants behind
+        # mutmut maps tests to functions only when it sees new tests: a changed
+        # harness would not re-test survivors, and new functions get no tests.
+        or _digest(current, harness) != _digest(staged, harness)
+        or _functions(current, code) != _functions(staged, code)
+    )
+    if fresh:
         shutil.rmtree(workdir / "mutants", ignore_errors=True)
     for name in set(current) - set(staged):
         (workdir / name).unlink()
@@ -156,6 +168,7 @@ def _sync(workdir: Path, staged: dict[str, bytes], config: str, harness_prefix: 
     pyproject = workdir / "pyproject.toml"
     if not pyproject.exists() or pyproject.read_text(encoding="utf-8") != config:
         pyproject.write_text(config, encoding="utf-8")
+    return not fresh and (workdir / "mutants").is_dir()
 
 
 def _run_mutmut(workdir: Path, timeout: float, progress: Callable[[str], None]) -> tuple[int | None, str]:
@@ -230,7 +243,8 @@ def _describe(workdir: Path, relative: str, key: str, status: str) -> Mutant:
         m_start, m_end = spans[mangled]
         orig_body = mutated_lines[start - 1 : end]
         mutant_body = mutated_lines[m_start - 1 : m_end]
-        offset = next((i for i, (a, b) in enumerate(zip(orig_body, mutant_body, strict=False)) if a != b), 0)
+        # Line 0 is the def line, which differs by name only; look for the change below it.
+        offset = next((i for i, (a, b) in enumerate(zip(orig_body, mutant_body, strict=False)) if i and a != b), 0)
         original = orig_body[offset].strip() if offset < len(orig_body) else ""
         mutated = mutant_body[offset].strip() if offset < len(mutant_body) else ""
         def_line = _function_lines(source_path.read_text(encoding="utf-8")).get(function, 0)
@@ -286,10 +300,16 @@ def run_mutation(
                 if cached.get("key") == key:
                     return MutationRun.from_json(cached["run"])
         progress("mutation testing: preparing mutants")
-        _sync(workdir, staged, config, str(kata.harness))
+        reused = _sync(workdir, staged, config, kata)
         code, output = _run_mutmut(workdir, timeout, progress)
-    sources = sorted(n for n in staged if n.startswith(f"{kata.legacy}/") and n.endswith(".py"))
-    total, counts, not_killed = _read_results(workdir, sources)
+        sources = sorted(n for n in staged if n.startswith(f"{kata.legacy}/") and n.endswith(".py"))
+        total, counts, not_killed = _read_results(workdir, sources)
+        if reused and (counts.get("no tests") or counts.get("not checked")):
+            # mutmut's incremental test mapping can be stale: confirm from scratch.
+            progress("mutation testing: re-running from scratch to confirm untested mutants")
+            shutil.rmtree(workdir / "mutants", ignore_errors=True)
+            code, output = _run_mutmut(workdir, timeout, progress)
+            total, counts, not_killed = _read_results(workdir, sources)
     duration = time.perf_counter() - started
     if code is None:
         return MutationRun(False, f"mutmut did not finish within {timeout:g} s", total, dict(counts),
