@@ -28,8 +28,13 @@ def copy_repo(source: Path, destination: Path) -> Path:
 def kata(*args: str, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run the real `kata` command in a subprocess."""
     return subprocess.run(
-        [sys.executable, "-m", "katabench.cli", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=timeout, env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"},
+        [sys.executable, "-m", "katabench.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"},
     )
 
 

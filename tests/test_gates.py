@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from helpers import tree_digest
-
 from katabench.gates import GATES, CheckContext
 from katabench.model import GateResult, Status
 from katabench.repo import get_kata, state_dir
@@ -42,7 +41,9 @@ def run_gate(ctx: CheckContext, name: str) -> GateResult:
 
 
 SIMPLE = {"__init__.py": "", "core.py": "def add(a, b):\n    return a + b\n"}
-BRANCHY = {"__init__.py": "", "core.py": """
+BRANCHY = {
+    "__init__.py": "",
+    "core.py": """
     def rate(kind, days, member):
         if kind == "book":
             if days > 10 and member:
@@ -54,7 +55,8 @@ BRANCHY = {"__init__.py": "", "core.py": """
                 if member or days > 3:
                     return 3
         return 0
-"""}
+""",
+}
 
 
 def test_complexity_passes_simple_code_and_names_the_worst_function(tmp_path: Path) -> None:
@@ -78,10 +80,18 @@ def test_maintainability_flags_the_worst_module(tmp_path: Path) -> None:
 
 def test_coupling_flags_fan_out_and_import_cycles(tmp_path: Path) -> None:
     gates = "[gates.coupling]\nmax_efferent = 1\n"
-    layered = {"__init__.py": "from .api import run\n", "api.py": "from .core import add\n", "core.py": "def add(): ...\n"}
+    layered = {
+        "__init__.py": "from .api import run\n",
+        "api.py": "from .core import add\n",
+        "core.py": "def add(): ...\n",
+    }
     assert run_gate(workspace(tmp_path / "a", layered, gates), "coupling").status is Status.PASS
-    tangled = {"__init__.py": "", "a.py": "from .b import x\nfrom .c import y\n", "b.py": "from .a import z\n",
-               "c.py": ""}
+    tangled = {
+        "__init__.py": "",
+        "a.py": "from .b import x\nfrom .c import y\n",
+        "b.py": "from .a import z\n",
+        "c.py": "",
+    }
     result = run_gate(workspace(tmp_path / "b", tangled, gates), "coupling")
     assert result.status is Status.FAIL
     messages = [f.message for f in result.findings]
@@ -91,7 +101,8 @@ def test_coupling_flags_fan_out_and_import_cycles(tmp_path: Path) -> None:
 
 def test_cohesion_flags_a_class_with_unrelated_method_groups(tmp_path: Path) -> None:
     gates = "[gates.cohesion]\nmax_lcom4 = 1\n"
-    cohesive = {"m.py": """
+    cohesive = {
+        "m.py": """
         class Account:
             def __init__(self):
                 self.balance = 0
@@ -99,9 +110,11 @@ def test_cohesion_flags_a_class_with_unrelated_method_groups(tmp_path: Path) -> 
                 self.balance += amount
             def report(self):
                 return f"{self.balance}"
-    """}
+    """
+    }
     assert run_gate(workspace(tmp_path / "a", cohesive, gates), "cohesion").status is Status.PASS
-    split = {"m.py": """
+    split = {
+        "m.py": """
         class Tool:
             def load(self):
                 self.rows = []
@@ -109,7 +122,8 @@ def test_cohesion_flags_a_class_with_unrelated_method_groups(tmp_path: Path) -> 
                 return len(self.rows)
             def header(self):
                 return self.title
-    """}
+    """
+    }
     result = run_gate(workspace(tmp_path / "b", split, gates), "cohesion")
     assert result.status is Status.FAIL
     assert result.measured == 2
@@ -118,7 +132,9 @@ def test_cohesion_flags_a_class_with_unrelated_method_groups(tmp_path: Path) -> 
 
 def test_duplication_flags_copied_blocks(tmp_path: Path) -> None:
     gates = "[gates.duplication]\nmax_duplicated_lines = 0\nmin_tokens = 25\n"
-    block = "    total = 0\n    for x, w in zip(xs, ws):\n        total += x * w\n    return round(total / sum(ws), 1)\n"
+    block = (
+        "    total = 0\n    for x, w in zip(xs, ws):\n        total += x * w\n    return round(total / sum(ws), 1)\n"
+    )
     copied = {"a.py": "def f(xs, ws):\n" + block + "\n\ndef g(xs, ws):\n" + block.replace("total", "t")}
     result = run_gate(workspace(tmp_path / "b", copied, gates), "duplication")
     assert result.status is Status.FAIL
@@ -204,8 +220,9 @@ def test_a_weak_harness_lets_mutants_survive_and_names_them(minirepo: Path) -> N
     test = minirepo / "characterization" / "fees" / "test_fees.py"
     test.write_text(test.read_text().replace("days=[0, 1, 10, 11, 12]", "days=[1, 12]"))
     approved = minirepo / "characterization" / "fees" / "test_fees.test_fee.approved.txt"
-    approved.write_text("".join(line + "\n" for line in approved.read_text().splitlines()
-                                if "days: 1)" in line or "days: 12)" in line))
+    approved.write_text(
+        "".join(line + "\n" for line in approved.read_text().splitlines() if "days: 1)" in line or "days: 12)" in line)
+    )
     spec = minirepo / "katas" / "fees" / "kata.toml"
     spec.write_text(spec.read_text().replace("min_score = 0.8", "min_score = 0.95"))
     _kata, ctx = fees(minirepo)

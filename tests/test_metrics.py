@@ -6,7 +6,6 @@ import ast
 import textwrap
 
 import libcst
-
 from katabench.metrics.cohesion import lcom4
 from katabench.metrics.complexity import cognitive, cyclomatic, maintainability, worst
 from katabench.metrics.duplication import duplicated_lines, find_clones
@@ -42,17 +41,20 @@ def test_maintainability_falls_as_code_grows_more_complex() -> None:
 
 
 def _graph(files: dict[str, str]) -> dict[str, dict[str, int]]:
-    return build_graph((name, name.endswith("__init__") or name == "pkg", ast.parse(text))
-                       for name, text in files.items())
+    return build_graph(
+        (name, name.endswith("__init__") or name == "pkg", ast.parse(text)) for name, text in files.items()
+    )
 
 
 def test_the_import_graph_resolves_relative_and_absolute_imports_inside_the_package() -> None:
-    graph = _graph({
-        "pkg": "from .api import run\n",
-        "pkg.api": "from . import rates\nfrom pkg.report import render\nimport json\n",
-        "pkg.rates": "",
-        "pkg.report": "from .rates import RATE\n",
-    })
+    graph = _graph(
+        {
+            "pkg": "from .api import run\n",
+            "pkg.api": "from . import rates\nfrom pkg.report import render\nimport json\n",
+            "pkg.rates": "",
+            "pkg.report": "from .rates import RATE\n",
+        }
+    )
     assert set(graph["pkg.api"]) == {"pkg.rates", "pkg.report"}
     numbers = {m.module: m for m in coupling(graph)}
     assert numbers["pkg.api"].efferent == 2
@@ -62,12 +64,15 @@ def test_the_import_graph_resolves_relative_and_absolute_imports_inside_the_pack
 
 
 def test_import_cycles_are_found() -> None:
-    graph = _graph({"pkg": "", "pkg.a": "from .b import x\n", "pkg.b": "from .c import y\n", "pkg.c": "from .a import z\n"})
+    graph = _graph(
+        {"pkg": "", "pkg.a": "from .b import x\n", "pkg.b": "from .c import y\n", "pkg.c": "from .a import z\n"}
+    )
     assert cycles(graph) == [["pkg.a", "pkg.b", "pkg.c"]]
 
 
 def test_lcom4_counts_groups_of_methods_that_share_nothing() -> None:
-    module = libcst.parse_module(textwrap.dedent("""
+    module = libcst.parse_module(
+        textwrap.dedent("""
         class Gradebook:
             def __init__(self, path):
                 self.path = path
@@ -95,7 +100,8 @@ def test_lcom4_counts_groups_of_methods_that_share_nothing() -> None:
 
             def __str__(self):
                 return f"{self.cents / 100:.2f}"
-    """))
+    """)
+    )
     results = {c.name: c for c in lcom4(module)}
     assert results["Gradebook"].lcom4 == 2
     assert results["Gradebook"].groups == (("average", "load"), ("banner", "title"))
@@ -103,7 +109,8 @@ def test_lcom4_counts_groups_of_methods_that_share_nothing() -> None:
 
 
 def test_lcom4_ignores_protocols_and_abstract_methods() -> None:
-    module = libcst.parse_module(textwrap.dedent("""
+    module = libcst.parse_module(
+        textwrap.dedent("""
         from typing import Protocol
         from abc import ABC, abstractmethod
 
@@ -116,7 +123,8 @@ def test_lcom4_ignores_protocols_and_abstract_methods() -> None:
             def rate(self): ...
             @abstractmethod
             def cap(self): ...
-    """))
+    """)
+    )
     assert lcom4(module) == []
 
 
@@ -152,8 +160,10 @@ def test_a_renamed_copy_is_found_as_a_clone() -> None:
 def test_clones_are_found_across_files_but_not_in_imports_or_data_tables() -> None:
     table = "RATES = {" + ", ".join(f'"k{i}": {i}' for i in range(40)) + "}\n"
     head = "import os\nimport sys\nfrom json import dumps, loads\n"
-    files = [("a.py", head + table + COPY.split("def report_b")[0], None),
-             ("b.py", head + table + "def report_b" + COPY.split("def report_b")[1], None)]
+    files = [
+        ("a.py", head + table + COPY.split("def report_b")[0], None),
+        ("b.py", head + table + "def report_b" + COPY.split("def report_b")[1], None),
+    ]
     parsed = [(path, text, ast.parse(text)) for path, text, _ in files]
     clones = find_clones(parsed, min_tokens=30)
     assert [(c.original_path, c.copy_path) for c in clones] == [("a.py", "b.py")]

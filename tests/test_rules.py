@@ -11,7 +11,6 @@ import inspect
 from pathlib import Path, PurePosixPath
 
 import pytest
-
 from katabench.params import build_params
 from katabench.rules import ALL_RULES, RULES, Example, Rule
 from katabench.rules.print_call import PrintCall
@@ -23,8 +22,11 @@ def _cases(kind: str) -> list[object]:
     cases = []
     for rule in ALL_RULES:
         for index, example in enumerate(getattr(rule, kind)):
-            cases.append(pytest.param(rule, example if isinstance(example, Example) else Example(example),
-                                      id=f"{rule.id}-{kind}-{index}"))
+            cases.append(
+                pytest.param(
+                    rule, example if isinstance(example, Example) else Example(example), id=f"{rule.id}-{kind}-{index}"
+                )
+            )
     return cases
 
 

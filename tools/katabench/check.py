@@ -7,6 +7,7 @@ mutation testing runs last, and only on a green harness.
 
 from __future__ import annotations
 
+import functools
 import tempfile
 import time
 import traceback
@@ -95,12 +96,23 @@ class CheckReport:
             "light": self.light,
             "results": [r.to_json() for r in self.results],
             "milestones": [
-                {"index": m.index, "title": m.milestone.title, "state": m.state, "failing": list(m.failing),
-                 "hint": m.milestone.hint}
+                {
+                    "index": m.index,
+                    "title": m.milestone.title,
+                    "state": m.state,
+                    "failing": list(m.failing),
+                    "hint": m.milestone.hint,
+                }
                 for m in self.milestones
             ],
-            "next_milestone": None if nxt is None else {"index": nxt.index, "title": nxt.milestone.title,
-                                                        "hint": nxt.milestone.hint, "failing": list(nxt.failing)},
+            "next_milestone": None
+            if nxt is None
+            else {
+                "index": nxt.index,
+                "title": nxt.milestone.title,
+                "hint": nxt.milestone.hint,
+                "failing": list(nxt.failing),
+            },
         }
 
 
@@ -108,10 +120,14 @@ def _safely(name: str, kind: str, run: Callable[[], GateResult]) -> GateResult:
     started = time.perf_counter()
     try:
         result = run()
-    except Exception as error:  # noqa: BLE001 -- a gate bug must not become a student's traceback
+    except Exception as error:
         where = traceback.extract_tb(error.__traceback__)[-1]
-        result = errored(name, kind, f"internal error in katabench ({type(error).__name__}: {error}, at "
-                                     f"{Path(where.filename).name}:{where.lineno}); please report it")
+        result = errored(
+            name,
+            kind,
+            f"internal error in katabench ({type(error).__name__}: {error}, at "
+            f"{Path(where.filename).name}:{where.lineno}); please report it",
+        )
     if not result.duration:
         result = GateResult(**{**result.__dict__, "duration": time.perf_counter() - started})
     return result
@@ -124,15 +140,25 @@ def run_rule(spec: RuleSpec, ctx: CheckContext) -> GateResult:
         return failed
     findings = rule_class(spec.params).run(ctx.package)
     status = Status.PASS if not findings else Status.FAIL
-    return GateResult(spec.id, "rule", status, len(findings), f"{len(findings)} finding(s)", "0 findings",
-                      tuple(findings), details=rule_class.summary)
+    return GateResult(
+        spec.id,
+        "rule",
+        status,
+        len(findings),
+        f"{len(findings)} finding(s)",
+        "0 findings",
+        tuple(findings),
+        details=rule_class.summary,
+    )
 
 
 def milestone_states(kata: Kata, results: Iterable[GateResult]) -> tuple[MilestoneStatus, ...]:
     by_name = {r.name: r for r in results}
     states = []
     for index, milestone in enumerate(kata.milestones, start=1):
-        failing = tuple(n for n in milestone.checks if n in by_name and by_name[n].status in (Status.FAIL, Status.ERROR))
+        failing = tuple(
+            n for n in milestone.checks if n in by_name and by_name[n].status in (Status.FAIL, Status.ERROR)
+        )
         unknown = any(n not in by_name or by_name[n].status is Status.SKIPPED for n in milestone.checks)
         state = "open" if failing else ("unknown" if unknown else "reached")
         states.append(MilestoneStatus(index, milestone, state, failing))
@@ -151,8 +177,9 @@ def run_check(
     started = time.perf_counter()
     gates = [g for g in kata.gates if selection.wants(g.name, "gate")]
     rules = [r for r in kata.rules if selection.wants(r.id, "rule")]
-    ctx = CheckContext(kata, workspace, state, coverage_wanted=any(g.name == "coverage" for g in gates),
-                       progress=progress)
+    ctx = CheckContext(
+        kata, workspace, state, coverage_wanted=any(g.name == "coverage" for g in gates), progress=progress
+    )
     results: dict[str, GateResult] = {}
 
     def gate_job(spec: GateSpec) -> Callable[[], GateResult]:
@@ -169,7 +196,7 @@ def run_check(
         if rules:
             progress("checking design rules")
         for rule in rules:
-            results[rule.id] = _safely(rule.id, "rule", lambda rule=rule: run_rule(rule, ctx))
+            results[rule.id] = _safely(rule.id, "rule", functools.partial(run_rule, rule, ctx))
         for name, future in futures.items():
             results[name] = future.result()
 
@@ -177,8 +204,9 @@ def run_check(
         if GATES[spec.name].slow:
             approvals = results.get("approvals")
             if approvals is not None and approvals.status is not Status.PASS:
-                results[spec.name] = skipped(spec.name, "gate", "the harness is not green; mutation testing needs "
-                                             "a green harness")
+                results[spec.name] = skipped(
+                    spec.name, "gate", "the harness is not green; mutation testing needs a green harness"
+                )
             else:
                 results[spec.name] = _safely(spec.name, "gate", gate_job(spec))
 
@@ -187,8 +215,14 @@ def run_check(
         ordered.append(results.get(g.name) or skipped(g.name, "gate", "not selected"))
     for r in kata.rules:
         ordered.append(results.get(r.id) or skipped(r.id, "rule", "not selected"))
-    return CheckReport(kata.name, kata.title, started_at, time.perf_counter() - started, tuple(ordered),
-                       milestone_states(kata, ordered))
+    return CheckReport(
+        kata.name,
+        kata.title,
+        started_at,
+        time.perf_counter() - started,
+        tuple(ordered),
+        milestone_states(kata, ordered),
+    )
 
 
 def check_code(

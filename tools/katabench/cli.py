@@ -26,8 +26,12 @@ start here: kata list, then kata show <name>, then kata check <name>
 
 
 def _root_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=None,
-                        help="the katabench repository (default: found from the current folder upward)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="the katabench repository (default: found from the current folder upward)",
+    )
 
 
 def _check_options(parser: argparse.ArgumentParser) -> None:
@@ -35,15 +39,19 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", metavar="NAMES", help="comma-separated gates/rules to run ('rules' = all rules)")
     parser.add_argument("--skip", metavar="NAMES", help="comma-separated gates/rules to leave out")
     parser.add_argument("--no-mutation", action="store_true", help="leave out mutation testing (the fast loop)")
-    parser.add_argument("--code", metavar="DIR",
-                        help="judge this folder instead of the kata's legacy folder (e.g. a reference step)")
+    parser.add_argument(
+        "--code", metavar="DIR", help="judge this folder instead of the kata's legacy folder (e.g. a reference step)"
+    )
     parser.add_argument("--no-history", action="store_true", help="do not record this run in .katabench/")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kata", description="katabench: refactor legacy code in small green steps, with gates that tell "
-        "you where you stand.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="kata",
+        description="katabench: refactor legacy code in small green steps, with gates that tell you where you stand.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"katabench {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="command")
 
@@ -56,9 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--raw", action="store_true", help="print the Markdown source")
 
-    p = commands.add_parser("check", help="run a kata's gates and rules",
-                            description="Run the kata's gates and design rules and show where you stand. "
-                            "Exit 0 only when every gate passes.")
+    p = commands.add_parser(
+        "check",
+        help="run a kata's gates and rules",
+        description="Run the kata's gates and design rules and show where you stand. "
+        "Exit 0 only when every gate passes.",
+    )
     _root_option(p)
     p.add_argument("name")
     _check_options(p)
@@ -109,12 +120,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 -- the last line of defence: no raw traceback for users
+    except Exception as error:
         if os.environ.get("KATABENCH_DEBUG"):
             traceback.print_exc()
-        print(f"kata {args.command}: internal error: {type(error).__name__}: {error}\n"
-              "This is a bug in katabench; set KATABENCH_DEBUG=1 for the traceback and please report it.",
-              file=sys.stderr)
+        print(
+            f"kata {args.command}: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in katabench; set KATABENCH_DEBUG=1 for the traceback and please report it.",
+            file=sys.stderr,
+        )
         return 3
     return code
 

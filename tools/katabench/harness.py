@@ -113,9 +113,7 @@ def innermost_frame(text: str, staging: Path, prefer: str, source: str) -> Findi
         if relative is None:
             continue
         finding = Finding(relative, int(match["line"]), 0, source, f"in {match['function']}")
-        if relative.startswith(prefer):
-            best = finding
-        elif best is None or not best.path.startswith(prefer):
+        if relative.startswith(prefer) or best is None or not best.path.startswith(prefer):
             best = finding
     return best
 
@@ -162,7 +160,8 @@ def _received_files(staging: Path, harness: str) -> list[ReceivedFile]:
         approved_path = path.with_name(path.name.replace(".received.", ".approved."))
         try:
             new = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            old = approved_path.read_text(encoding="utf-8", errors="replace").splitlines() if approved_path.exists() else []
+            exists = approved_path.exists()
+            old = approved_path.read_text(encoding="utf-8", errors="replace").splitlines() if exists else []
         except OSError:
             continue
         diff = list(difflib.unified_diff(old, new, "approved", "received", n=1, lineterm=""))
@@ -189,14 +188,16 @@ def _read_coverage(data_file: Path, staging: Path) -> tuple[FileCoverage, ...] |
     for path, info in sorted(data.get("files", {}).items()):
         summary = info["summary"]
         relative = _relative(path if os.path.isabs(path) else str(staging / path), staging) or path
-        files.append(FileCoverage(
-            relative,
-            summary.get("num_statements", 0),
-            summary.get("covered_lines", 0),
-            summary.get("num_branches", 0),
-            summary.get("covered_branches", 0),
-            tuple(info.get("missing_lines", [])),
-        ))
+        files.append(
+            FileCoverage(
+                relative,
+                summary.get("num_statements", 0),
+                summary.get("covered_lines", 0),
+                summary.get("num_branches", 0),
+                summary.get("covered_branches", 0),
+                tuple(info.get("missing_lines", [])),
+            )
+        )
     return tuple(files)
 
 
@@ -219,14 +220,30 @@ def run_harness(
         current = Path(tmp) / "current-test.txt"
         coverage_data = Path(tmp) / "coverage.data"
         pytest_args = [
-            "-m", "pytest", "-p", "katabench.harness_plugin", "-p", "no:cacheprovider",
-            "-q", "--tb=native", "--no-header", f"--junitxml={junit}", "-o", "junit_family=xunit1",
+            "-m",
+            "pytest",
+            "-p",
+            "katabench.harness_plugin",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--tb=native",
+            "--no-header",
+            f"--junitxml={junit}",
+            "-o",
+            "junit_family=xunit1",
             str(kata.harness),
         ]
         command = [sys.executable]
         if with_coverage:
-            command += ["-m", "coverage", "run", "--branch", f"--source={staging / kata.legacy}",
-                        f"--data-file={coverage_data}"]
+            command += [
+                "-m",
+                "coverage",
+                "run",
+                "--branch",
+                f"--source={staging / kata.legacy}",
+                f"--data-file={coverage_data}",
+            ]
         command += pytest_args
         env = {
             **os.environ,
@@ -244,8 +261,13 @@ def run_harness(
         timed_out = False
         with open(out_path, "wb") as out:
             process = subprocess.Popen(
-                command, cwd=staging, env=env, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
+                command,
+                cwd=staging,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
                 preexec_fn=_limit_memory if os.name == "posix" else None,  # noqa: PLW1509 -- no threads started in the child
             )
             try:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from katabench.check import CheckReport
 from katabench.model import Status
@@ -51,7 +52,7 @@ class Run:
     passed: bool
     gates_passed: int
     gates_total: int
-    results: dict[str, dict[str, object]]  # name -> {"status", "measured"}
+    results: dict[str, dict[str, Any]]  # name -> {"status", "measured", "kind"}
     lines_changed: int | None
     predicted: str | None
     prediction_correct: bool | None
@@ -101,12 +102,38 @@ def record(
             "insert into runs (kata, started, command, light, passed, gates_passed, gates_total, results,"
             " lines_changed, predicted, prediction_correct, duration, code)"
             " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (report.kata, report.started, command, report.light, int(report.passed), gates_passed, len(ran),
-             json.dumps(results), changed, predicted, correct, report.duration, json.dumps(code)),
+            (
+                report.kata,
+                report.started,
+                command,
+                report.light,
+                int(report.passed),
+                gates_passed,
+                len(ran),
+                json.dumps(results),
+                changed,
+                predicted,
+                correct,
+                report.duration,
+                json.dumps(code),
+            ),
         )
         run_id = cursor.lastrowid or 0
-    return Run(run_id, report.kata, report.started, command, report.light, report.passed, gates_passed, len(ran),
-               results, changed, predicted, None if correct is None else bool(correct), report.duration)
+    return Run(
+        run_id,
+        report.kata,
+        report.started,
+        command,
+        report.light,
+        report.passed,
+        gates_passed,
+        len(ran),
+        results,
+        changed,
+        predicted,
+        None if correct is None else bool(correct),
+        report.duration,
+    )
 
 
 def runs(state: Path, kata: str, limit: int = 50) -> list[Run]:
@@ -120,7 +147,20 @@ def runs(state: Path, kata: str, limit: int = 50) -> list[Run]:
             (kata, limit),
         ).fetchall()
     return [
-        Run(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], json.loads(r[8]), r[9], r[10],
-            None if r[11] is None else bool(r[11]), r[12])
+        Run(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            bool(r[5]),
+            r[6],
+            r[7],
+            json.loads(r[8]),
+            r[9],
+            r[10],
+            None if r[11] is None else bool(r[11]),
+            r[12],
+        )
         for r in reversed(rows)
     ]

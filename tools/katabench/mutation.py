@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from katabench.spec import Kata
 from katabench.workspace import stage
@@ -35,9 +36,22 @@ from katabench.workspace import stage
 # mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code).
 KILLED_CODES = frozenset({1, 3, 37})  # 37: caught by the type checker, also a kill
 STATUS_BY_CODE = {
-    1: "killed", 3: "killed", 37: "killed", 0: "survived", 5: "no tests", 33: "no tests",
-    34: "skipped", 35: "suspicious", 36: "timeout", 24: "timeout", -24: "timeout",
-    152: "timeout", 255: "timeout", -11: "segfault", -9: "segfault", 2: "interrupted",
+    1: "killed",
+    3: "killed",
+    37: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    35: "suspicious",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    -11: "segfault",
+    -9: "segfault",
+    2: "interrupted",
 }
 _PROGRESS = re.compile(r"(\d+)/(\d+)\s+\S+\s+(\d+)")
 CACHE_VERSION = 2
@@ -78,12 +92,15 @@ class MutationRun:
         return {**asdict(self), "not_killed": [asdict(m) for m in self.not_killed]}
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> MutationRun:
-        mutants = tuple(Mutant(**m) for m in data["not_killed"])  # type: ignore[arg-type, union-attr]
+    def from_json(cls, data: dict[str, Any]) -> MutationRun:
         return cls(
-            ok=bool(data["ok"]), error=str(data["error"]), total=int(data["total"]),  # type: ignore[call-overload]
-            counts=dict(data["counts"]),  # type: ignore[call-overload]
-            not_killed=mutants, duration=float(data["duration"]), cached=True,  # type: ignore[arg-type]
+            ok=bool(data["ok"]),
+            error=str(data["error"]),
+            total=int(data["total"]),
+            counts={str(k): int(v) for k, v in data["counts"].items()},
+            not_killed=tuple(Mutant(**m) for m in data["not_killed"]),
+            duration=float(data["duration"]),
+            cached=True,
         )
 
 
@@ -179,14 +196,22 @@ def _run_mutmut(workdir: Path, timeout: float, progress: Callable[[str], None]) 
     }
     env.pop("PYTHONPATH", None)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(os.cpu_count() or 2)]
-    process = subprocess.Popen(command, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     chunks: list[str] = []
 
     def read() -> None:
         assert process.stdout is not None
         last = ""
-        for raw in iter(lambda: process.stdout.read1(4096), b""):  # type: ignore[union-attr]
+        stream = process.stdout.fileno()
+        for raw in iter(lambda: os.read(stream, 4096), b""):
             text = raw.decode("utf-8", errors="replace")
             chunks.append(text)
             for match in _PROGRESS.finditer(text):
@@ -312,11 +337,21 @@ def run_mutation(
             total, counts, not_killed = _read_results(workdir, sources)
     duration = time.perf_counter() - started
     if code is None:
-        return MutationRun(False, f"mutmut did not finish within {timeout:g} s", total, dict(counts),
-                           tuple(not_killed), duration, False)
+        return MutationRun(
+            False,
+            f"mutmut did not finish within {timeout:g} s",
+            total,
+            dict(counts),
+            tuple(not_killed),
+            duration,
+            False,
+        )
     if code != 0 or total == 0:
-        reason = "mutmut generated no mutants (code at module level is not mutated)" if code == 0 else (
-            f"mutmut failed (exit {code}):\n{output}")
+        reason = (
+            "mutmut generated no mutants (code at module level is not mutated)"
+            if code == 0
+            else (f"mutmut failed (exit {code}):\n{output}")
+        )
         return MutationRun(False, reason, total, dict(counts), tuple(not_killed), duration, False)
     run = MutationRun(True, "", total, dict(counts), tuple(not_killed), duration, False)
     cache.write_text(json.dumps({"key": key, "run": run.to_json()}), encoding="utf-8")

@@ -8,10 +8,11 @@ weakness of Fixit's options, its issue #455).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from katabench.errors import SpecError
@@ -24,52 +25,41 @@ class NoParams:
     """For gates and rules that take no parameters."""
 
 
+_SIMPLE: dict[object, tuple[str, Callable[[Any], bool]]] = {
+    bool: ("true or false", lambda v: isinstance(v, bool)),
+    int: ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    float: ("a number", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
+    str: ("a string", lambda v: isinstance(v, str)),
+}
+
+
 def _describe(expected: Any) -> str:
-    if expected is bool:
-        return "true or false"
-    if expected is int:
-        return "an integer"
-    if expected is float:
-        return "a number"
-    if expected is str:
-        return "a string"
+    if expected in _SIMPLE:
+        return _SIMPLE[expected][0]
     origin = typing.get_origin(expected)
     if origin is tuple:
         return f"a list of {_describe(typing.get_args(expected)[0]).removeprefix('a ')}s"
     if origin is typing.Literal:
         return "one of " + ", ".join(repr(a) for a in typing.get_args(expected))
-    return str(expected)
+    return " or ".join(_describe(option) for option in typing.get_args(expected)) or str(expected)
 
 
 def _convert(value: Any, expected: Any) -> Any:
     """Return `value` as `expected`, or raise TypeError."""
-    if expected is bool:
-        if isinstance(value, bool):
-            return value
-    elif expected is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif expected is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-    elif expected is str:
-        if isinstance(value, str):
-            return value
-    elif typing.get_origin(expected) is tuple:
-        (item_type, _ellipsis) = typing.get_args(expected)
-        if isinstance(value, list | tuple):
-            return tuple(_convert(item, item_type) for item in value)
-    elif typing.get_origin(expected) is typing.Literal:
-        if value in typing.get_args(expected):
-            return value
+    origin = typing.get_origin(expected)
+    if expected in _SIMPLE:
+        if _SIMPLE[expected][1](value):
+            return float(value) if expected is float else value
+    elif origin is tuple and isinstance(value, list | tuple):
+        return tuple(_convert(item, typing.get_args(expected)[0]) for item in value)
+    elif origin is typing.Literal and value in typing.get_args(expected):
+        return value
     elif isinstance(expected, types.UnionType):
+        if value is None and type(None) in typing.get_args(expected):
+            return None
         for option in typing.get_args(expected):
-            if option is type(None) and value is None:
-                return None
-            try:
+            with contextlib.suppress(TypeError):
                 return _convert(value, option)
-            except TypeError:
-                continue
     raise TypeError(f"expected {_describe(expected)}, got {value!r}")
 
 
@@ -94,9 +84,7 @@ def build_params(cls: type[P], raw: Mapping[str, Any], where: str) -> P:
     missing = [
         f.name
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name not in values
-        and f.default is dataclasses.MISSING
-        and f.default_factory is dataclasses.MISSING
+        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     ]
     if missing:
         raise SpecError(f"{where}: missing required parameter {missing[0]!r}")

@@ -22,7 +22,7 @@ STATUS_STYLE = {
     Status.PASS: ("✔ pass", "green"),
     Status.FAIL: ("✘ fail", "red"),
     Status.ERROR: ("! error", "magenta"),
-    Status.SKIPPED: ("– skipped", "dim"),
+    Status.SKIPPED: ("- skipped", "dim"),
 }
 LIGHT_STYLE = {"green": "green", "red": "red", "amber": "yellow", "none": "dim"}
 SPARK = "▁▂▃▄▅▆▇█"
@@ -96,8 +96,9 @@ def _milestone_panel(report: CheckReport) -> Panel | Text:
     body.append(f"{nxt.milestone.title}\n", style="bold")
     body.append(f"Hint: {nxt.milestone.hint}\n")
     body.append("Not there yet: " + ", ".join(nxt.failing), style="dim")
-    return Panel(body, title=f"Next milestone {nxt.index}/{total} ({reached} reached)", title_align="left",
-                 border_style="yellow")
+    return Panel(
+        body, title=f"Next milestone {nxt.index}/{total} ({reached} reached)", title_align="left", border_style="yellow"
+    )
 
 
 def render_check(report: CheckReport, out: Console) -> None:
@@ -107,16 +108,21 @@ def render_check(report: CheckReport, out: Console) -> None:
         out.print(details)
     approvals = report.result("approvals")
     if approvals is not None and approvals.status is not Status.PASS and approvals.details:
-        out.print(Panel(Text(approvals.details[:4000]), title="approvals: what changed", title_align="left",
-                        border_style="red"))
+        out.print(
+            Panel(
+                Text(approvals.details[:4000]), title="approvals: what changed", title_align="left", border_style="red"
+            )
+        )
     out.print(_milestone_panel(report))
     passing = sum(1 for r in report.results if r.status is Status.PASS)
     ran = sum(1 for r in report.results if r.status is not Status.SKIPPED)
     light = report.light
     summary = Text(f"harness {light}", style=LIGHT_STYLE.get(light, ""))
     summary.append(f" · {passing}/{ran} gates and rules pass · {report.duration:.1f} s · ")
-    summary.append("all gates pass" if report.passed else "keep going: small, green steps",
-                   style="bold green" if report.passed else "")
+    summary.append(
+        "all gates pass" if report.passed else "keep going: small, green steps",
+        style="bold green" if report.passed else "",
+    )
     out.print(summary)
 
 
@@ -141,8 +147,12 @@ def render_brief(kata: Kata, out: Console) -> None:
 def render_hints(milestones: Sequence[MilestoneStatus], show_all: bool, out: Console) -> None:
     shown = milestones if show_all else [m for m in milestones if m.state == "open"][:1]
     if not shown:
-        out.print(Text("Every milestone is reached. Run `kata check` with mutation testing for the full verdict.",
-                       style="green"))
+        out.print(
+            Text(
+                "Every milestone is reached. Run `kata check` with mutation testing for the full verdict.",
+                style="green",
+            )
+        )
         return
     for m in shown:
         mark = {"reached": "✔", "open": "→", "unknown": "?"}[m.state]
@@ -191,14 +201,24 @@ def render_progress(kata: str, runs: Sequence[Run], out: Console) -> None:
         known = [v for v in values if v is not None]
         status = runs[-1].results.get(name, {}).get("status", "skipped")
         label, style = STATUS_STYLE[Status(str(status))]
-        table.add_row(name, sparkline(values), f"{known[0]:g}" if known else "—", f"{known[-1]:g}" if known else "—",
-                      Text(label, style=style))
+        table.add_row(
+            name,
+            sparkline(values),
+            f"{known[0]:g}" if known else "—",
+            f"{known[-1]:g}" if known else "—",
+            Text(label, style=style),
+        )
     out.print(table)
     recent = Table(title="last runs", title_justify="left")
     for column in ("#", "time", "command", "light", "gates", "lines changed"):
         recent.add_column(column)
     for run in runs[-10:]:
-        recent.add_row(str(run.id), run.started.replace("T", " ")[:19], run.command,
-                       Text(run.light, style=LIGHT_STYLE.get(run.light, "")), f"{run.gates_passed}/{run.gates_total}",
-                       "—" if run.lines_changed is None else str(run.lines_changed))
+        recent.add_row(
+            str(run.id),
+            run.started.replace("T", " ")[:19],
+            run.command,
+            Text(run.light, style=LIGHT_STYLE.get(run.light, "")),
+            f"{run.gates_passed}/{run.gates_total}",
+            "—" if run.lines_changed is None else str(run.lines_changed),
+        )
     out.print(recent)

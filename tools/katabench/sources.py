@@ -85,7 +85,10 @@ def read_source(root: Path, relative: PurePosixPath, module: str) -> SourceFile 
         return Finding(path, 0, 0, PARSE, f"cannot read the file: {error.strerror or error}")
     if len(data) > MAX_FILE_BYTES:
         return Finding(
-            path, 0, 0, PARSE,
+            path,
+            0,
+            0,
+            PARSE,
             f"file too large to analyse: {len(data):,} bytes (limit {MAX_FILE_BYTES:,})",
             "keep generated data out of the kata package",
         )
@@ -94,7 +97,10 @@ def read_source(root: Path, relative: PurePosixPath, module: str) -> SourceFile 
     except UnicodeDecodeError as error:
         line = _line_of_byte(data, error.start)
         return Finding(
-            path, line, 0, PARSE,
+            path,
+            line,
+            0,
+            PARSE,
             f"not UTF-8: byte 0x{data[error.start]:02x} on line {line} cannot be decoded",
             "save the file as UTF-8",
         )
@@ -105,7 +111,10 @@ def read_source(root: Path, relative: PurePosixPath, module: str) -> SourceFile 
             tree = ast.parse(text, filename=path)
     except SyntaxError as error:
         return Finding(
-            path, error.lineno or 0, error.offset or 0, PARSE,
+            path,
+            error.lineno or 0,
+            error.offset or 0,
+            PARSE,
             f"does not parse: {error.msg}",
             "fix the syntax error first; no gate can judge this file until it parses",
         )
@@ -125,7 +134,9 @@ def package_from_texts(files: dict[str, str], directory: str = "example") -> Pac
         try:
             tree = ast.parse(text, filename=str(relative))
         except SyntaxError as error:
-            problems.append(Finding(str(relative), error.lineno or 0, error.offset or 0, PARSE, f"does not parse: {error.msg}"))
+            problems.append(
+                Finding(str(relative), error.lineno or 0, error.offset or 0, PARSE, f"does not parse: {error.msg}")
+            )
             continue
         parsed.append(SourceFile(str(relative), module_name(relative), text, tree))
     return Package(Path("."), base, tuple(parsed), tuple(problems))

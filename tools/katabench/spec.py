@@ -126,120 +126,126 @@ def _inside(root: Path, raw: str, key: str, where: str) -> PurePosixPath:
     return path
 
 
-def parse_spec(name: str, root: Path, text: str, where: str) -> Kata:
-    """Parse the text of a kata.toml; `where` is how errors name the file."""
-    # Imported here so that reading a spec for `kata list` stays cheap.
-    from katabench.gates import GATES
-    from katabench.rules import RULES
+def _tables(data: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise SpecError(f"{where} {key}: expected [[{key}]] tables, got {value!r}")
+    return value
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise SpecError(f"{where}: not valid TOML: {error}") from None
 
-    unknown_tables = sorted(set(data) - {"kata", "gates", "rules", "milestones"})
-    if unknown_tables:
-        raise SpecError(
-            f"{where}: unknown table [{unknown_tables[0]}] "
-            "(expected [kata], [gates.<name>], [[rules]], [[milestones]])"
-        )
-    kata = _expect(data, "kata", dict, "a [kata] table", where)
+def _parse_kata_table(data: dict[str, Any], where: str) -> dict[str, Any]:
+    kata: dict[str, Any] = _expect(data, "kata", dict, "a [kata] table", where)
     k_where = f"{where}: [kata]"
     known = {"title", "summary", "kind", "curriculum", "difficulty", "legacy", "harness", "harness_locked"}
     unknown = sorted(set(kata) - known)
     if unknown:
         raise SpecError(f"{k_where}: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(known))})")
-    kind = kata.get("kind", "refactor")
-    if kind not in KINDS:
-        raise SpecError(f"{k_where} kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+    if kata.get("kind", "refactor") not in KINDS:
+        raise SpecError(f"{k_where} kind: expected one of {', '.join(KINDS)}, got {kata['kind']!r}")
     difficulty = _expect(kata, "difficulty", int, "an integer from 1 to 5", k_where)
     if not 1 <= difficulty <= 5:
         raise SpecError(f"{k_where} difficulty: expected an integer from 1 to 5, got {difficulty!r}")
-    locked = kata.get("harness_locked", True)
-    if not isinstance(locked, bool):
-        raise SpecError(f"{k_where} harness_locked: expected true or false, got {locked!r}")
+    if not isinstance(kata.get("harness_locked", True), bool):
+        raise SpecError(f"{k_where} harness_locked: expected true or false, got {kata['harness_locked']!r}")
+    for key in ("title", "summary"):
+        _expect(kata, key, str, "a string", k_where)
+    return kata
 
-    gates_table = data.get("gates", {})
-    if not isinstance(gates_table, dict):
-        raise SpecError(f"{where} gates: expected tables [gates.<name>], got {gates_table!r}")
-    gates: list[GateSpec] = []
-    for gate_name in ["approvals", *(g for g in gates_table if g != "approvals")]:
-        if gate_name not in GATES:
-            raise SpecError(
-                f"{where}: unknown gate [gates.{gate_name}] (known gates: {', '.join(sorted(GATES))})"
-            )
-        raw = gates_table.get(gate_name, {})
+
+def _parse_gates(data: dict[str, Any], where: str) -> tuple[GateSpec, ...]:
+    from katabench.gates import GATES
+
+    table = data.get("gates", {})
+    if not isinstance(table, dict):
+        raise SpecError(f"{where} gates: expected tables [gates.<name>], got {table!r}")
+    gates = []
+    for name in ["approvals", *(g for g in table if g != "approvals")]:
+        if name not in GATES:
+            raise SpecError(f"{where}: unknown gate [gates.{name}] (known gates: {', '.join(sorted(GATES))})")
+        raw = table.get(name, {})
         if not isinstance(raw, dict):
-            raise SpecError(f"{where} gates.{gate_name}: expected a table, got {raw!r}")
-        params = build_params(GATES[gate_name].Params, raw, f"{where}: [gates.{gate_name}]")
-        gates.append(GateSpec(gate_name, params))
+            raise SpecError(f"{where} gates.{name}: expected a table, got {raw!r}")
+        gates.append(GateSpec(name, build_params(GATES[name].Params, raw, f"{where}: [gates.{name}]")))
+    return tuple(gates)
 
-    rules_list = data.get("rules", [])
-    if not isinstance(rules_list, list):
-        raise SpecError(f"{where} rules: expected [[rules]] tables, got {rules_list!r}")
+
+def _parse_rules(data: dict[str, Any], where: str) -> tuple[RuleSpec, ...]:
+    from katabench.rules import RULES
+
     rules: list[RuleSpec] = []
-    for index, raw_rule in enumerate(rules_list, start=1):
+    for index, raw in enumerate(_tables(data, "rules", where), start=1):
         r_where = f"{where}: [[rules]] #{index}"
-        if not isinstance(raw_rule, dict):
-            raise SpecError(f"{r_where}: expected a table, got {raw_rule!r}")
-        rule_id = _expect(raw_rule, "id", str, "a rule id", r_where)
+        if not isinstance(raw, dict):
+            raise SpecError(f"{r_where}: expected a table, got {raw!r}")
+        rule_id = _expect(raw, "id", str, "a rule id", r_where)
         if rule_id not in RULES:
             raise SpecError(f"{r_where} id: unknown rule {rule_id!r} (known rules: {', '.join(sorted(RULES))})")
         if any(r.id == rule_id for r in rules):
             raise SpecError(f"{r_where} id: rule {rule_id!r} is configured twice; configure each rule once")
-        options = {k: v for k, v in raw_rule.items() if k != "id"}
-        params = build_params(RULES[rule_id].Params, options, f"{where}: [[rules]] {rule_id}")
-        rules.append(RuleSpec(rule_id, params))
+        options = {k: v for k, v in raw.items() if k != "id"}
+        rules.append(RuleSpec(rule_id, build_params(RULES[rule_id].Params, options, f"{where}: [[rules]] {rule_id}")))
+    return tuple(rules)
 
-    gate_names = {g.name for g in gates}
-    rule_ids = {r.id for r in rules}
-    milestones: list[Milestone] = []
-    raw_milestones = data.get("milestones", [])
-    if not isinstance(raw_milestones, list):
-        raise SpecError(f"{where} milestones: expected [[milestones]] tables, got {raw_milestones!r}")
-    for index, raw_ms in enumerate(raw_milestones, start=1):
+
+def _check_names(names: tuple[str, ...], configured: set[str], what: str, where: str) -> None:
+    for name in names:
+        if name not in configured:
+            raise SpecError(
+                f"{where}: {name!r} is not a configured {what} (configured: {', '.join(sorted(configured)) or 'none'})"
+            )
+
+
+def _parse_milestones(data: dict[str, Any], gates: set[str], rules: set[str], where: str) -> tuple[Milestone, ...]:
+    milestones = []
+    for index, raw in enumerate(_tables(data, "milestones", where), start=1):
         m_where = f"{where}: [[milestones]] #{index}"
-        if not isinstance(raw_ms, dict):
-            raise SpecError(f"{m_where}: expected a table, got {raw_ms!r}")
-        unknown = sorted(set(raw_ms) - {"title", "gates", "rules", "hint"})
+        if not isinstance(raw, dict):
+            raise SpecError(f"{m_where}: expected a table, got {raw!r}")
+        unknown = sorted(set(raw) - {"title", "gates", "rules", "hint"})
         if unknown:
             raise SpecError(f"{m_where}: unknown key {unknown[0]!r} (known keys: gates, hint, rules, title)")
-        title = _expect(raw_ms, "title", str, "a string", m_where)
-        ms_gates = _string_list(raw_ms, "gates", m_where, required=False)
-        ms_rules = _string_list(raw_ms, "rules", m_where, required=False)
-        for gate_name in ms_gates:
-            if gate_name not in gate_names:
-                raise SpecError(
-                    f"{m_where} gates: {gate_name!r} is not a configured gate "
-                    f"(configured: {', '.join(sorted(gate_names))})"
-                )
-        for rule_id in ms_rules:
-            if rule_id not in rule_ids:
-                raise SpecError(
-                    f"{m_where} rules: {rule_id!r} is not a configured rule "
-                    f"(configured: {', '.join(sorted(rule_ids)) or 'none'})"
-                )
+        title = _expect(raw, "title", str, "a string", m_where)
+        ms_gates = _string_list(raw, "gates", m_where, required=False)
+        ms_rules = _string_list(raw, "rules", m_where, required=False)
+        _check_names(ms_gates, gates, "gate", f"{m_where} gates")
+        _check_names(ms_rules, rules, "rule", f"{m_where} rules")
         if not ms_gates and not ms_rules:
             raise SpecError(f"{m_where}: expected at least one gate or rule that tells the milestone is reached")
-        hint = _expect(raw_ms, "hint", str, "a string", m_where)
-        milestones.append(Milestone(title, ms_gates, ms_rules, hint))
+        milestones.append(Milestone(title, ms_gates, ms_rules, _expect(raw, "hint", str, "a string", m_where)))
+    return tuple(milestones)
 
+
+def parse_spec(name: str, root: Path, text: str, where: str) -> Kata:
+    """Parse the text of a kata.toml; `where` is how errors name the file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SpecError(f"{where}: not valid TOML: {error}") from None
+    unknown = sorted(set(data) - {"kata", "gates", "rules", "milestones"})
+    if unknown:
+        raise SpecError(
+            f"{where}: unknown table [{unknown[0]}] (expected [kata], [gates.<name>], [[rules]], [[milestones]])"
+        )
+    kata = _parse_kata_table(data, where)
+    k_where = f"{where}: [kata]"
+    gates = _parse_gates(data, where)
+    rules = _parse_rules(data, where)
+    legacy = _expect(kata, "legacy", str, "a path like 'legacy/<package>'", k_where)
+    harness = _expect(kata, "harness", str, "a path like 'characterization/<package>'", k_where)
     return Kata(
         name=name,
         root=root,
-        title=_expect(kata, "title", str, "a string", k_where),
-        summary=_expect(kata, "summary", str, "a one-line string", k_where),
-        kind=kind,
+        title=kata["title"],
+        summary=kata["summary"],
+        kind=kata.get("kind", "refactor"),
         curriculum=_string_list(kata, "curriculum", k_where),
-        difficulty=difficulty,
-        legacy=_inside(root, _expect(kata, "legacy", str, "a path like 'legacy/<package>'", k_where), "legacy", k_where),
-        harness=_inside(
-            root, _expect(kata, "harness", str, "a path like 'characterization/<package>'", k_where), "harness", k_where
-        ),
-        harness_locked=locked,
-        gates=tuple(gates),
-        rules=tuple(rules),
-        milestones=tuple(milestones),
+        difficulty=kata["difficulty"],
+        legacy=_inside(root, legacy, "legacy", k_where),
+        harness=_inside(root, harness, "harness", k_where),
+        harness_locked=kata.get("harness_locked", True),
+        gates=gates,
+        rules=rules,
+        milestones=_parse_milestones(data, {g.name for g in gates}, {r.id for r in rules}, where),
     )
 
 

@@ -23,8 +23,10 @@ def selection_from(args: argparse.Namespace, kata: Kata) -> Selection:
         skip.add("mutation")
     unknown = sorted((only | skip) - known - {"mutation"})
     if unknown:
-        raise FatalError(f"--only/--skip: {unknown[0]!r} is not a gate or rule of {kata.name} "
-                         f"(choose from: {', '.join(sorted(known))})")
+        raise FatalError(
+            f"--only/--skip: {unknown[0]!r} is not a gate or rule of {kata.name} "
+            f"(choose from: {', '.join(sorted(known))})"
+        )
     return Selection(frozenset(only), frozenset(skip))
 
 
@@ -44,7 +46,7 @@ def progress_display(enabled: bool) -> Iterator[Callable[[str], None]]:
         return
     out = report.console(stderr=True)
     with out.status("checking…") as status:
-        yield lambda message: status.update(message)
+        yield status.update
 
 
 def perform(args: argparse.Namespace, kata: Kata, root: Path, command: str = "check") -> CheckReport:
@@ -60,8 +62,7 @@ def perform(args: argparse.Namespace, kata: Kata, root: Path, command: str = "ch
             code = root / kata.legacy
             result = run_check(kata, root, state, selection, progress)
     if not args.no_history:
-        history.record(state, result, history.snapshot(code), command=command,
-                       predicted=getattr(args, "predict", None))
+        history.record(state, result, history.snapshot(code), command=command, predicted=getattr(args, "predict", None))
     return result
 
 

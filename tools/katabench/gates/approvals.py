@@ -29,13 +29,27 @@ def _lock_findings(ctx: CheckContext) -> list[Finding]:
         return []
     locked = read_lock(kata)
     if locked is None:
-        return [Finding(str(kata.lock_path.relative_to(kata.root)), 0, 0, "approvals",
-                        "the harness is locked but the lock file is missing",
-                        f"Restore it from git, or (kata authors) run `kata lock {kata.name}`.")]
+        return [
+            Finding(
+                str(kata.lock_path.relative_to(kata.root)),
+                0,
+                0,
+                "approvals",
+                "the harness is locked but the lock file is missing",
+                f"Restore it from git, or (kata authors) run `kata lock {kata.name}`.",
+            )
+        ]
     return [
-        Finding(change.path, 0, 0, "approvals", f"locked harness file {change.change}",
-                f"Restore it: git checkout -- {change.path}" if change.change != "added"
-                else "Remove it: the harness of this kata is locked.")
+        Finding(
+            change.path,
+            0,
+            0,
+            "approvals",
+            f"locked harness file {change.change}",
+            f"Restore it: git checkout -- {change.path}"
+            if change.change != "added"
+            else "Remove it: the harness of this kata is locked.",
+        )
         for change in lock_changes(ctx.workspace, kata, locked)
     ]
 
@@ -53,15 +67,28 @@ def _run_findings(run: HarnessRun, ctx: CheckContext, timeout: float) -> tuple[l
             hint = "Runaway recursion or a crash in native code; look at this line."
         if run.last_test:
             what += f" (running {run.last_test})"
-        findings.append(Finding(where.path if where else str(ctx.kata.legacy), where.line if where else 0, 0,
-                                "approvals", what + (f", {where.message}" if where else ""), hint))
+        findings.append(
+            Finding(
+                where.path if where else str(ctx.kata.legacy),
+                where.line if where else 0,
+                0,
+                "approvals",
+                what + (f", {where.message}" if where else ""),
+                hint,
+            )
+        )
         return findings, what
     for received in run.received:
-        findings.append(Finding(
-            received.approved, 0, 0, "approvals",
-            f"received output differs from the approved file ({received.changed_lines} lines)",
-            "Behaviour changed: undo the last change, or find which step altered the output.",
-        ))
+        findings.append(
+            Finding(
+                received.approved,
+                0,
+                0,
+                "approvals",
+                f"received output differs from the approved file ({received.changed_lines} lines)",
+                "Behaviour changed: undo the last change, or find which step altered the output.",
+            )
+        )
         details += f"--- {received.approved}\n{received.diff}\n"
     for test in run.tests:
         if test.outcome not in ("failed", "error"):
@@ -69,19 +96,32 @@ def _run_findings(run: HarnessRun, ctx: CheckContext, timeout: float) -> tuple[l
         if "ApprovalException" in test.message or "Approval Mismatch" in test.message:
             continue  # shown through its received file
         location = test.location
-        findings.append(Finding(
-            location.path if location else test.nodeid, location.line if location else 0, 0, "approvals",
-            f"{test.nodeid}: {test.message}" if location else test.message,
-            "The harness cannot import or run the code; read the message and the line.",
-        ))
+        findings.append(
+            Finding(
+                location.path if location else test.nodeid,
+                location.line if location else 0,
+                0,
+                "approvals",
+                f"{test.nodeid}: {test.message}" if location else test.message,
+                "The harness cannot import or run the code; read the message and the line.",
+            )
+        )
     if not run.tests and not findings:
-        findings.append(Finding(str(ctx.kata.harness), 0, 0, "approvals",
-                                "the harness collected no tests" + (f" (pytest exit {run.exit_code})"),
-                                f"Restore the harness: git checkout -- {ctx.kata.harness}"))
+        findings.append(
+            Finding(
+                str(ctx.kata.harness),
+                0,
+                0,
+                "approvals",
+                "the harness collected no tests" + (f" (pytest exit {run.exit_code})"),
+                f"Restore the harness: git checkout -- {ctx.kata.harness}",
+            )
+        )
         details = run.output[-2000:]
     elif not findings and not run.green:
-        findings.append(Finding(str(ctx.kata.harness), 0, 0, "approvals",
-                                f"pytest ended with exit code {run.exit_code}"))
+        findings.append(
+            Finding(str(ctx.kata.harness), 0, 0, "approvals", f"pytest ended with exit code {run.exit_code}")
+        )
         details = run.output[-2000:]
     return findings, details
 
@@ -95,10 +135,24 @@ class ApprovalsGate:
     def run(self, params: ApprovalsParams, ctx: CheckContext) -> GateResult:
         target = "all tests pass" + (", harness unchanged" if ctx.kata.harness_locked else "")
         if not (ctx.workspace / ctx.kata.harness).is_dir():
-            return GateResult(self.name, "gate", Status.FAIL, 0, "no harness", target, (
-                Finding(str(ctx.kata.harness), 0, 0, self.name, "the harness folder is missing",
-                        f"Restore it: git checkout -- {ctx.kata.harness}"),
-            ))
+            return GateResult(
+                self.name,
+                "gate",
+                Status.FAIL,
+                0,
+                "no harness",
+                target,
+                (
+                    Finding(
+                        str(ctx.kata.harness),
+                        0,
+                        0,
+                        self.name,
+                        "the harness folder is missing",
+                        f"Restore it: git checkout -- {ctx.kata.harness}",
+                    ),
+                ),
+            )
         lock = _lock_findings(ctx)
         run = ctx.harness(params.timeout)
         findings, details = _run_findings(run, ctx, params.timeout)
@@ -109,8 +163,14 @@ class ApprovalsGate:
         if lock:
             measured_text += f", {len(lock)} locked file(s) changed"
         return GateResult(
-            self.name, "gate", Status.PASS if ok else Status.FAIL,
-            passed / len(counted) if counted else 0.0, measured_text, target,
-            tuple(lock + findings), details=details.strip(), duration=run.duration,
+            self.name,
+            "gate",
+            Status.PASS if ok else Status.FAIL,
+            passed / len(counted) if counted else 0.0,
+            measured_text,
+            target,
+            tuple(lock + findings),
+            details=details.strip(),
+            duration=run.duration,
             data={"tests": len(counted), "passed": passed, "duration": round(run.duration, 3)},
         )

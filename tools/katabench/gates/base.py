@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, Protocol
 
 from katabench.harness import HarnessRun, run_harness
 from katabench.model import Finding, GateResult, Status
@@ -57,10 +57,17 @@ class CheckContext:
 
 
 class Gate(Protocol):
-    name: ClassVar[str]
-    title: ClassVar[str]
-    Params: ClassVar[type]
-    slow: ClassVar[bool]
+    """A gate: `slow` gates are left out of the fast loop (--no-mutation, watch)."""
+
+    # Read-only members: gate classes declare them as plain class attributes.
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def Params(self) -> type: ...
+    @property
+    def slow(self) -> bool: ...
 
     def run(self, params: Any, ctx: CheckContext) -> GateResult: ...
 
@@ -72,7 +79,13 @@ def unparseable(name: str, kind: str, package: Package, target_text: str) -> Gat
     findings = tuple(replace(p, source=name) for p in package.problems)
     first = package.problems[0]
     return GateResult(
-        name, kind, Status.FAIL, None, "cannot analyse", target_text, findings,
+        name,
+        kind,
+        Status.FAIL,
+        None,
+        "cannot analyse",
+        target_text,
+        findings,
         details=f"{first.location}: {first.message}",
     )
 

@@ -38,17 +38,29 @@ class CohesionGate:
             try:
                 classes = lcom4(source.cst)
             except libcst.ParserSyntaxError as error:
-                findings.append(Finding(source.path, error.raw_line, error.raw_column, self.name,
-                                        f"LibCST cannot parse this file: {error.message}"))
+                findings.append(
+                    Finding(
+                        source.path,
+                        error.raw_line,
+                        error.raw_column,
+                        self.name,
+                        f"LibCST cannot parse this file: {error.message}",
+                    )
+                )
                 continue
             for c in classes:
                 worst = max(worst, c.lcom4)
                 if c.lcom4 > params.max_lcom4:
                     groups = "; ".join("{" + ", ".join(g) + "}" for g in c.groups)
-                    findings.append(Finding(
-                        source.path, c.line, 0, self.name,
-                        f"`{c.name}` has LCOM4 {c.lcom4}: unrelated method groups {groups}",
-                        "Extract class: each group of methods with the attributes it uses can be its own class.",
-                    ))
+                    findings.append(
+                        Finding(
+                            source.path,
+                            c.line,
+                            0,
+                            self.name,
+                            f"`{c.name}` has LCOM4 {c.lcom4}: unrelated method groups {groups}",
+                            "Extract class: each group of methods with the attributes it uses can be its own class.",
+                        )
+                    )
         text = f"LCOM4 {worst}" if worst else "no class with 2+ methods"
         return GateResult(self.name, "gate", status_of(not findings), worst or None, text, target, tuple(findings))

@@ -46,13 +46,28 @@ class ComplexityGate:
                     over.append(f"cognitive {cog:g} > {params.max_cognitive}")
                 if over:
                     excess = cc / params.max_cyclomatic + cog / max(1, params.max_cognitive)
-                    offenders.append((excess, Finding(
-                        source.path, int(line), 0, self.name, f"`{name}`: {', '.join(over)}",
-                        "Extract function, decompose conditional, or replace nested conditionals with guard clauses.",
-                    )))
+                    offenders.append(
+                        (
+                            excess,
+                            Finding(
+                                source.path,
+                                int(line),
+                                0,
+                                self.name,
+                                f"`{name}`: {', '.join(over)}",
+                                "Extract function, decompose conditional, or use guard clauses instead of nesting.",
+                            ),
+                        )
+                    )
         offenders.sort(key=lambda pair: -pair[0])
         ok = worst_cc <= params.max_cyclomatic and worst_cog <= params.max_cognitive
         return GateResult(
-            self.name, "gate", status_of(ok), worst_cc, f"CC {worst_cc:g}, cognitive {worst_cog:g}", target,
-            tuple(f for _, f in offenders), data={"max_cyclomatic": worst_cc, "max_cognitive": worst_cog},
+            self.name,
+            "gate",
+            status_of(ok),
+            worst_cc,
+            f"CC {worst_cc:g}, cognitive {worst_cog:g}",
+            target,
+            tuple(f for _, f in offenders),
+            data={"max_cyclomatic": worst_cc, "max_cognitive": worst_cog},
         )

@@ -40,19 +40,51 @@ class CouplingGate:
         findings: list[Finding] = []
         for m in numbers:
             if m.efferent > params.max_efferent:
-                findings.append(Finding(paths[m.module], 0, 0, self.name,
-                                        f"imports {m.efferent} modules of the package (Ce > {params.max_efferent})",
-                                        "Move functions to the module whose data they use; depend on fewer modules."))
+                findings.append(
+                    Finding(
+                        paths[m.module],
+                        0,
+                        0,
+                        self.name,
+                        f"imports {m.efferent} modules of the package (Ce > {params.max_efferent})",
+                        "Move functions to the module whose data they use; depend on fewer modules.",
+                    )
+                )
             if params.max_afferent and m.afferent > params.max_afferent:
-                findings.append(Finding(paths[m.module], 0, 0, self.name,
-                                        f"imported by {m.afferent} modules (Ca > {params.max_afferent})"))
+                findings.append(
+                    Finding(
+                        paths[m.module],
+                        0,
+                        0,
+                        self.name,
+                        f"imported by {m.afferent} modules (Ca > {params.max_afferent})",
+                    )
+                )
         for loop in loops:
             first = loop[0]
             line = graph[first].get(loop[1 % len(loop)], 0) if len(loop) > 1 else 0
-            findings.append(Finding(paths[first], line, 0, self.name, "import cycle: " + " -> ".join([*loop, first]),
-                                    "Break the cycle: move the shared piece into a module both can import."))
+            findings.append(
+                Finding(
+                    paths[first],
+                    line,
+                    0,
+                    self.name,
+                    "import cycle: " + " -> ".join([*loop, first]),
+                    "Break the cycle: move the shared piece into a module both can import.",
+                )
+            )
         worst = max((m.efferent for m in numbers), default=0)
-        data = {m.module: {"efferent": m.efferent, "afferent": m.afferent, "instability": round(m.instability, 2)}
-                for m in numbers}
-        return GateResult(self.name, "gate", status_of(not findings), worst,
-                          f"max Ce {worst}, {len(loops)} cycle(s)", target, tuple(findings), data={"modules": data})
+        data = {
+            m.module: {"efferent": m.efferent, "afferent": m.afferent, "instability": round(m.instability, 2)}
+            for m in numbers
+        }
+        return GateResult(
+            self.name,
+            "gate",
+            status_of(not findings),
+            worst,
+            f"max Ce {worst}, {len(loops)} cycle(s)",
+            target,
+            tuple(findings),
+            data={"modules": data},
+        )

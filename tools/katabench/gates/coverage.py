@@ -52,15 +52,28 @@ class CoverageGate:
         total = statements + branches
         ratio = (covered + covered_branches) / total if total else 1.0
         findings = tuple(
-            Finding(f.path, f.missing_lines[0] if f.missing_lines else 0, 0, self.name,
-                    f"{f.ratio:.0%} covered; lines never run: {_ranges(f.missing_lines) or 'none'}"
-                    + (f"; {f.branches - f.covered_branches} branch(es) never taken"
-                       if f.branches > f.covered_branches else ""),
-                    "Add a case to the harness that reaches these lines, or remove dead code.")
-            for f in sorted(run.coverage, key=lambda f: f.ratio) if f.ratio < 1.0
+            Finding(
+                f.path,
+                f.missing_lines[0] if f.missing_lines else 0,
+                0,
+                self.name,
+                f"{f.ratio:.0%} covered; lines never run: {_ranges(f.missing_lines) or 'none'}"
+                + (
+                    f"; {f.branches - f.covered_branches} branch(es) never taken"
+                    if f.branches > f.covered_branches
+                    else ""
+                ),
+                "Add a case to the harness that reaches these lines, or remove dead code.",
+            )
+            for f in sorted(run.coverage, key=lambda f: f.ratio)
+            if f.ratio < 1.0
         )
         return GateResult(
-            self.name, "gate", status_of(ratio >= params.min_coverage), round(ratio, 4),
+            self.name,
+            "gate",
+            status_of(ratio >= params.min_coverage),
+            round(ratio, 4),
             f"{ratio:.1%} ({covered}/{statements} statements, {covered_branches}/{branches} branches)",
-            target, findings,
+            target,
+            findings,
         )

@@ -36,11 +36,23 @@ class DuplicationGate:
         clones = find_clones([(s.path, s.text, s.tree) for s in package.files], params.min_tokens)
         lines = duplicated_lines(clones)
         findings = tuple(
-            Finding(c.copy_path, c.copy_start, 0, self.name,
-                    f"lines {c.copy_start}-{c.copy_end} repeat {c.original_path}:{c.original_start}-{c.original_end}"
-                    f" ({c.tokens} tokens)",
-                    "Extract function for the shared part and call it from both places (one source for each rule).")
+            Finding(
+                c.copy_path,
+                c.copy_start,
+                0,
+                self.name,
+                f"lines {c.copy_start}-{c.copy_end} repeat {c.original_path}:{c.original_start}-{c.original_end}"
+                f" ({c.tokens} tokens)",
+                "Extract function for the shared part and call it from both places (one source for each rule).",
+            )
             for c in clones
         )
-        return GateResult(self.name, "gate", status_of(lines <= params.max_duplicated_lines), lines,
-                          f"{lines} duplicated lines in {len(clones)} block(s)", target, findings)
+        return GateResult(
+            self.name,
+            "gate",
+            status_of(lines <= params.max_duplicated_lines),
+            lines,
+            f"{lines} duplicated lines in {len(clones)} block(s)",
+            target,
+            findings,
+        )

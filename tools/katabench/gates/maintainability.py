@@ -32,13 +32,34 @@ class MaintainabilityGate:
             return failed
         scores = sorted((maintainability(s.text), s.path) for s in package.files)
         if not scores:
-            return GateResult(self.name, "gate", status_of(False), None, "no modules", target,
-                              details="the package has no Python files")
+            return GateResult(
+                self.name,
+                "gate",
+                status_of(False),
+                None,
+                "no modules",
+                target,
+                details="the package has no Python files",
+            )
         worst = scores[0][0]
         findings = tuple(
-            Finding(path, 0, 0, self.name, f"maintainability index {mi:.1f} < {params.min_mi:g}",
-                    "Shorten long functions and reduce branching; MI falls with size and complexity.")
-            for mi, path in scores if mi < params.min_mi
+            Finding(
+                path,
+                0,
+                0,
+                self.name,
+                f"maintainability index {mi:.1f} < {params.min_mi:g}",
+                "Shorten long functions and reduce branching; MI falls with size and complexity.",
+            )
+            for mi, path in scores
+            if mi < params.min_mi
         )
-        return GateResult(self.name, "gate", status_of(worst >= params.min_mi), round(worst, 1),
-                          f"MI {worst:.1f} (worst module)", target, findings)
+        return GateResult(
+            self.name,
+            "gate",
+            status_of(worst >= params.min_mi),
+            round(worst, 1),
+            f"MI {worst:.1f} (worst module)",
+            target,
+            findings,
+        )

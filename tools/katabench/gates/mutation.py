@@ -36,21 +36,32 @@ class MutationGate:
 
     def run(self, params: MutationParams, ctx: CheckContext) -> GateResult:
         target = f"score ≥ {params.min_score:.2f}"
-        result = run_mutation(ctx.kata, ctx.workspace, ctx.state,
-                              timeout_multiplier=params.timeout_multiplier, progress=ctx.progress)
+        result = run_mutation(
+            ctx.kata, ctx.workspace, ctx.state, timeout_multiplier=params.timeout_multiplier, progress=ctx.progress
+        )
         if not result.ok:
             return errored(self.name, "gate", result.error, target)
         score = result.score or 0.0
         findings = tuple(
-            Finding(m.path, m.line, 0, self.name,
-                    f"{m.status}: `{m.function}`" + (f": `{m.original}` -> `{m.mutated}`" if m.original else ""),
-                    HINTS.get(m.status, "Counted against the score."))
+            Finding(
+                m.path,
+                m.line,
+                0,
+                self.name,
+                f"{m.status}: `{m.function}`" + (f": `{m.original}` -> `{m.mutated}`" if m.original else ""),
+                HINTS.get(m.status, "Counted against the score."),
+            )
             for m in result.not_killed
         )
         breakdown = ", ".join(f"{count} {status}" for status, count in sorted(result.counts.items()))
         return GateResult(
-            self.name, "gate", status_of(score >= params.min_score), round(score, 4),
-            f"{score:.2f} ({result.killed}/{result.total} killed)", target, findings,
+            self.name,
+            "gate",
+            status_of(score >= params.min_score),
+            round(score, 4),
+            f"{score:.2f} ({result.killed}/{result.total} killed)",
+            target,
+            findings,
             details=breakdown + (" (cached: nothing changed)" if result.cached else ""),
             data={"total": result.total, "counts": result.counts, "cached": result.cached},
         )

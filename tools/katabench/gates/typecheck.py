@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from katabench.gates.base import CheckContext, status_of, unparseable
 from katabench.model import Finding, GateResult, errored
 
-_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:(?P<column>\d+):)? error: (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$")
+_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?:(?P<column>\d+):)? error: (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$"
+)
 TIMEOUT = 180.0
 
 
@@ -32,9 +34,16 @@ def parse_mypy(output: str) -> list[Finding]:
         match = _LINE.match(raw.strip())
         if match:
             message = match["message"] + (f" [{match['code']}]" if match["code"] else "")
-            findings.append(Finding(match["path"].replace(os.sep, "/"), int(match["line"]),
-                                    int(match["column"] or 0), "typing", message,
-                                    "Annotate the function, or fix the type the checker found."))
+            findings.append(
+                Finding(
+                    match["path"].replace(os.sep, "/"),
+                    int(match["line"]),
+                    int(match["column"] or 0),
+                    "typing",
+                    message,
+                    "Annotate the function, or fix the type the checker found.",
+                )
+            )
     return findings
 
 
@@ -53,17 +62,36 @@ class TypingGate:
         key = hashlib.sha256(str(ctx.workspace.resolve()).encode()).hexdigest()[:12]
         cache = ctx.state / "mypy" / f"{ctx.kata.name}-{key}"
         command = [
-            sys.executable, "-m", "mypy", "--cache-dir", str(cache), "--no-error-summary",
-            "--show-column-numbers", "--show-error-codes", "--no-color-output", "--hide-error-context",
-            "--no-pretty", "--explicit-package-bases", "--namespace-packages", "--follow-imports=silent",
+            sys.executable,
+            "-m",
+            "mypy",
+            "--cache-dir",
+            str(cache),
+            "--no-error-summary",
+            "--show-column-numbers",
+            "--show-error-codes",
+            "--no-color-output",
+            "--hide-error-context",
+            "--no-pretty",
+            "--explicit-package-bases",
+            "--namespace-packages",
+            "--follow-imports=silent",
         ]
         if params.strict:
             command.append("--strict")
         command.append(str(ctx.kata.legacy))
         env = {k: v for k, v in os.environ.items() if k not in ("MYPYPATH", "PYTHONPATH")}
         try:
-            done = subprocess.run(command, cwd=ctx.workspace, capture_output=True, text=True,
-                                  timeout=TIMEOUT, env=env, stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                command,
+                cwd=ctx.workspace,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             return errored(self.name, "gate", f"mypy did not finish within {TIMEOUT:g} s", target)
         findings = parse_mypy(done.stdout)
@@ -71,8 +99,16 @@ class TypingGate:
             tail = (done.stdout + done.stderr).strip()[-1500:]
             return errored(self.name, "gate", f"mypy failed (exit {done.returncode}): {tail}", target)
         if done.returncode == 1 and not findings:
-            return errored(self.name, "gate", "mypy reported errors that could not be read: "
-                           + done.stdout.strip()[-1500:], target)
+            return errored(
+                self.name, "gate", "mypy reported errors that could not be read: " + done.stdout.strip()[-1500:], target
+            )
         count = len(findings)
-        return GateResult(self.name, "gate", status_of(count <= params.max_errors), count,
-                          f"{count} mypy error(s)", target, tuple(findings))
+        return GateResult(
+            self.name,
+            "gate",
+            status_of(count <= params.max_errors),
+            count,
+            f"{count} mypy error(s)",
+            target,
+            tuple(findings),
+        )

@@ -19,8 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _SKIPPED_TYPES = {
-    token.NEWLINE, token.NL, token.COMMENT, token.INDENT, token.DEDENT,
-    token.ENCODING, token.ENDMARKER,
+    token.NEWLINE,
+    token.NL,
+    token.COMMENT,
+    token.INDENT,
+    token.DEDENT,
+    token.ENCODING,
+    token.ENDMARKER,
 }
 
 
@@ -48,17 +53,24 @@ class _Token:
     line: int
 
 
+_DATA_NODES = (ast.Constant, ast.expr_context, ast.Dict, ast.List, ast.Set, ast.Tuple, ast.UnaryOp, ast.unaryop)
+
+
 def _excluded_spans(tree: ast.Module) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     spans = []
     for node in ast.walk(tree):
-        excluded = isinstance(node, ast.Import | ast.ImportFrom) or (
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            excluded: ast.stmt | ast.expr = node
+        elif (
             isinstance(node, ast.Dict | ast.List | ast.Set | ast.Tuple)
             and len(list(ast.iter_child_nodes(node))) >= 3
-            and all(isinstance(n, ast.Constant | ast.expr_context | ast.Dict | ast.List | ast.Set | ast.Tuple | ast.UnaryOp)
-                    for n in ast.walk(node) if n is not node)
-        )
-        if excluded and node.end_lineno is not None and node.end_col_offset is not None:
-            spans.append(((node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)))
+            and all(isinstance(n, _DATA_NODES) for n in ast.walk(node) if n is not node)
+        ):
+            excluded = node
+        else:
+            continue
+        if excluded.end_lineno is not None and excluded.end_col_offset is not None:
+            spans.append(((excluded.lineno, excluded.col_offset), (excluded.end_lineno, excluded.end_col_offset)))
     return spans
 
 
@@ -93,7 +105,7 @@ def _docstring_lines(tree: ast.Module) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
             first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if isinstance(first, ast.Expr) and isinstance(getattr(first.value, "value", None), str):
                 lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
     return lines
 
@@ -126,10 +138,17 @@ def find_clones(files: Sequence[tuple[str, str, ast.Module]], min_tokens: int) -
         covered_until = start + length - 1
         o_first, o_last = stream[original], stream[original + length - 1]
         c_first, c_last = stream[start], stream[start + length - 1]
-        clones.append(Clone(
-            files[o_first.file][0], o_first.line, o_last.line,
-            files[c_first.file][0], c_first.line, c_last.line, length,
-        ))
+        clones.append(
+            Clone(
+                files[o_first.file][0],
+                o_first.line,
+                o_last.line,
+                files[c_first.file][0],
+                c_first.line,
+                c_last.line,
+                length,
+            )
+        )
     return sorted(clones, key=lambda c: (-c.tokens, c.copy_path, c.copy_start))
 
 

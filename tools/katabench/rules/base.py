@@ -120,12 +120,16 @@ class Rule(cst.CSTVisitor):
                 wrapper = source.cst_wrapper
             except cst.ParserSyntaxError as error:
                 self.findings.append(
-                    Finding(source.path, error.raw_line, error.raw_column + 1, self.id,
-                            f"LibCST cannot parse this file: {error.message}")
+                    Finding(
+                        source.path,
+                        error.raw_line,
+                        error.raw_column + 1,
+                        self.id,
+                        f"LibCST cannot parse this file: {error.message}",
+                    )
                 )
                 continue
             wrapper.visit(self)
         self.source = None
         self.end_package()
         return sorted(self.findings, key=lambda f: (f.path, f.line, f.column))
-

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-
 from katabench.rules.base import Example, Rule
 
 BROAD = frozenset({"builtins.Exception", "builtins.BaseException"})

@@ -10,7 +10,8 @@ from katabench.rules.classes import ClassFacts, ancestors, class_facts
 from katabench.sources import Package
 
 BUILTIN_EXCEPTIONS = frozenset(
-    name for name in dir(builtins)
+    name
+    for name in dir(builtins)
     if isinstance(getattr(builtins, name), type) and issubclass(getattr(builtins, name), BaseException)
 )
 
@@ -151,7 +152,8 @@ def find(key):
     def _is_exception(self, name: str) -> bool:
         return any(
             base in BUILTIN_EXCEPTIONS or base.endswith(("Error", "Exception"))
-            for base in ancestors(name, self.classes) if base not in self.classes
+            for base in ancestors(name, self.classes)
+            if base not in self.classes
         )
 
     def end_package(self) -> None:
@@ -160,7 +162,8 @@ def find(key):
         wanted = self.params.min_exceptions
         if len(exceptions) < wanted:
             self.report_at(
-                str(self.package.directory), 0,
+                str(self.package.directory),
+                0,
                 f"the package defines {len(exceptions)} exception class(es); at least {wanted} expected",
             )
         names = {facts.name for facts in exceptions}
@@ -170,7 +173,8 @@ def find(key):
             if base is None or base.name not in names:
                 if exceptions:
                     self.report_at(
-                        exceptions[0].path, exceptions[0].line,
+                        exceptions[0].path,
+                        exceptions[0].line,
                         f"no base exception `{self.params.base}` in the package",
                     )
                 return
@@ -182,12 +186,14 @@ def find(key):
         for facts in exceptions:
             if facts.name != base.name and base.name not in ancestors(facts.name, self.classes):
                 self.report_at(
-                    facts.path, facts.line,
+                    facts.path,
+                    facts.line,
                     f"exception `{facts.name}` does not derive from `{base.name}`",
                 )
         for _node, path, line, name in self.raises:
             self.report_at(
-                path, line,
+                path,
+                line,
                 f"raises the built-in `{name}`; the error boundary catches `{base.name}`",
                 f"Raise a subclass of `{base.name}` (it may also derive from `{name}`).",
             )

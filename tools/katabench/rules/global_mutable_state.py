@@ -9,10 +9,25 @@ from katabench.rules.base import Example, Rule
 from katabench.sources import SourceFile
 
 MUTABLE_FACTORIES = frozenset({"list", "dict", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray"})
-MUTATING_METHODS = frozenset({
-    "append", "extend", "insert", "pop", "popitem", "remove", "clear", "update", "setdefault",
-    "add", "discard", "appendleft", "popleft", "sort", "reverse",
-})
+MUTATING_METHODS = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "pop",
+        "popitem",
+        "remove",
+        "clear",
+        "update",
+        "setdefault",
+        "add",
+        "discard",
+        "appendleft",
+        "popleft",
+        "sort",
+        "reverse",
+    }
+)
 
 
 @dataclass(frozen=True)

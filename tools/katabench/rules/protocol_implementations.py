@@ -56,7 +56,7 @@ class ProtocolImplementations(Rule):
 
     id = "protocol-implementations"
     summary = "A Protocol or ABC with too few concrete implementations"
-    hint = "Give each variant its own class implementing the protocol (Strategy / replace conditional with polymorphism)."
+    hint = "Give each variant its own class implementing the protocol (replace conditional with polymorphism)."
     Params = ProtocolImplementationsParams
     params: ProtocolImplementationsParams
 
@@ -168,19 +168,22 @@ class Film(Policy):
             return
         if not (protocol.is_protocol or protocol.is_abc):
             self.report_at(
-                protocol.path, protocol.line,
+                protocol.path,
+                protocol.line,
                 f"`{name}` is neither a typing.Protocol nor an abc.ABC",
                 "Declare the interface as a Protocol (structural) or an ABC with abstract methods.",
             )
             return
         implementations = sorted(
-            facts.name for facts in self.classes.values()
+            facts.name
+            for facts in self.classes.values()
             if facts.name != name and not facts.is_protocol and self._implements(facts, protocol)
         )
         if len(implementations) < wanted:
             shown = ", ".join(implementations) or "none"
             self.report_at(
-                protocol.path, protocol.line,
+                protocol.path,
+                protocol.line,
                 f"`{name}` has {len(implementations)} concrete implementation(s) ({shown}); at least {wanted} expected",
             )
 

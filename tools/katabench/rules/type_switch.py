@@ -230,15 +230,15 @@ def rate(kind):
                 values = [self.code(e.value) for e in right.elements]
                 if values and all(_is_constant(e.value) for e in right.elements):
                     self._add(node, self.code(left), values)
-        elif isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance":
-            if len(test.args) == 2:
-                types = test.args[1].value
-                names = (
-                    [self.code(e.value) for e in types.elements]
-                    if isinstance(types, cst.Tuple)
-                    else [self.code(types)]
-                )
-                self._add(node, "isinstance:" + self.code(test.args[0].value), names)
+        elif (
+            isinstance(test, cst.Call)
+            and isinstance(test.func, cst.Name)
+            and test.func.value == "isinstance"
+            and len(test.args) == 2
+        ):
+            types = test.args[1].value
+            names = [self.code(e.value) for e in types.elements] if isinstance(types, cst.Tuple) else [self.code(types)]
+            self._add(node, "isinstance:" + self.code(test.args[0].value), names)
 
     @staticmethod
     def _is_type_call(node: cst.BaseExpression) -> bool:
