@@ -80,9 +80,8 @@ class CheckReport:
             return "none"
         if approvals.status is Status.PASS:
             return "green"
-        parse_problem = any(f.message.startswith(("does not parse", "not UTF-8")) for f in approvals.findings)
-        cannot_run = approvals.status is Status.ERROR or approvals.measured_text.startswith("0/0")
-        return "amber" if parse_problem or cannot_run else "red"
+        # Amber, as in cyber-dojo: the code could not even be imported and run by any test.
+        return "amber" if approvals.status is Status.ERROR or approvals.data.get("tests") == 0 else "red"
 
     def to_json(self) -> dict[str, object]:
         nxt = self.next_milestone

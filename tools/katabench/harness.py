@@ -30,7 +30,9 @@ from katabench.workspace import stage
 
 MEMORY_LIMIT_BYTES = 4 * 1024**3
 OUTPUT_TAIL = 8000
-_FRAME = re.compile(r'File "(?P<path>[^"]+)", line (?P<line>\d+),? in (?P<function>\S+)')
+# Traceback frames (`File "x.py", line 3, in f`), faulthandler frames (`File "x.py", line 3 in f`)
+# and SyntaxError locations (`File "x.py", line 3`, no function).
+_FRAME = re.compile(r'File "(?P<path>[^"]+)", line (?P<line>\d+)(?:,? in (?P<function>\S+))?')
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class TestOutcome:
     outcome: str  # passed, failed, error, skipped
     message: str = ""
     location: Finding | None = None
+    approval_mismatch: bool = False  # shown through its received file instead
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def innermost_frame(text: str, staging: Path, prefer: str, source: str) -> Findi
         relative = _relative(match["path"], staging)
         if relative is None:
             continue
-        finding = Finding(relative, int(match["line"]), 0, source, f"in {match['function']}")
+        finding = Finding(relative, int(match["line"]), 0, source, f"in {match['function']}" if match["function"] else "")
         if relative.startswith(prefer) or best is None or not best.path.startswith(prefer):
             best = finding
     return best
@@ -123,12 +126,13 @@ def _stack_dump_location(text: str, staging: Path, prefer: str) -> Finding | Non
     for match in _FRAME.finditer(text):
         relative = _relative(match["path"], staging)
         if relative is not None and relative.startswith(prefer):
-            return Finding(relative, int(match["line"]), 0, "approvals", f"in {match['function']}")
+            return Finding(relative, int(match["line"]), 0, "approvals", f"in {match['function']}" if match["function"] else "")
     return None
 
 
 def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    # pytest prefixes the lines of its own error report with "E   ".
+    lines = [line.strip().removeprefix("E ").strip() for line in text.strip().splitlines() if line.strip()]
     return lines[-1] if lines else ""
 
 
@@ -140,8 +144,9 @@ def _read_junit(path: Path, staging: Path, prefer: str) -> list[TestOutcome]:
     outcomes = []
     for case in root.iter("testcase"):
         classname, name = case.get("classname", ""), case.get("name", "")
-        nodeid = f"{classname.replace('.', '/')}.py::{name}" if classname else name
-        outcome, message, location = "passed", "", None
+        # A collection error has no class name; its name is the module's dotted path.
+        nodeid = f"{classname.replace('.', '/')}.py::{name}" if classname else f"{name.replace('.', '/')}.py"
+        outcome, message, location, text = "passed", "", None, ""
         for tag in ("failure", "error", "skipped"):
             child = case.find(tag)
             if child is not None:
@@ -150,7 +155,8 @@ def _read_junit(path: Path, staging: Path, prefer: str) -> list[TestOutcome]:
                 message = _last_line(text) or child.get("message", "")
                 location = innermost_frame(text, staging, prefer, "approvals")
                 break
-        outcomes.append(TestOutcome(nodeid, outcome, message[:500], location))
+        mismatch = "Approval Mismatch" in (text if outcome != "passed" else "")
+        outcomes.append(TestOutcome(nodeid, outcome, message[:500], location, mismatch))
     return outcomes
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def state_dir(root: Path) -> Path:
 def get_kata(root: Path, name: str) -> Kata:
     names = kata_names(root)
     if name not in names:
-        close = [n for n in names if name in n or n in name]
+        close = difflib.get_close_matches(name, names, n=1) or [n for n in names if name in n]
         suggestion = f" Did you mean {close[0]!r}?" if close else ""
         raise FatalError(f"unknown kata {name!r}.{suggestion} Known katas: {', '.join(names) or 'none'}")
     return load_kata(root, name)

@@ -1,0 +1,108 @@
+"""Every kata in katas/ is honest (discovered, not listed).
+
+- the legacy code passes its harness, and the harness kills most of its mutants;
+- the legacy code fails at least one gate or rule of every milestone;
+- every step of the reference path keeps the harness green;
+- the last step, copied into legacy/, passes every gate.
+
+The expensive checks run once per kata (tests of one kata share an xdist group).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, copy_repo
+
+from katabench.check import CheckReport, run_check
+from katabench.harness import run_harness
+from katabench.model import Status
+from katabench.repo import kata_names, state_dir
+from katabench.spec import Kata, load_kata
+
+KATAS = kata_names(ROOT)
+MIN_LEGACY_MUTATION_SCORE = 0.85
+STEP_NAME = re.compile(r"^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$")
+
+pytestmark = pytest.mark.slow
+
+
+def per_kata(test: object) -> object:
+    return pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in KATAS])(test)
+
+
+@cache
+def workspace(name: str, which: str) -> tuple[Kata, Path]:
+    """A copy of the repository whose legacy/ holds the legacy code or the last step."""
+    import tempfile
+
+    root = copy_repo(ROOT, Path(tempfile.mkdtemp(prefix=f"honesty-{name}-{which}-")))
+    kata = load_kata(root, name)
+    if which == "last":
+        legacy = root / kata.legacy
+        shutil.rmtree(legacy)
+        shutil.copytree(kata.steps()[-1], legacy, ignore=shutil.ignore_patterns("NOTES.md", "__pycache__"))
+    return kata, root
+
+
+@cache
+def checked(name: str, which: str) -> CheckReport:
+    kata, root = workspace(name, which)
+    return run_check(kata, root, state_dir(root))
+
+
+def failing(report: CheckReport) -> str:
+    lines = []
+    for r in report.results:
+        if r.status is not Status.PASS:
+            shown = "; ".join(f"{f.location} {f.message}" for f in r.findings[:3]) or r.details[:300]
+            lines.append(f"{r.name}: {r.status.value} {r.measured_text}: {shown}")
+    return "\n".join(lines)
+
+
+@per_kata
+def test_the_legacy_code_passes_its_harness(name: str) -> None:
+    approvals = checked(name, "legacy").result("approvals")
+    assert approvals is not None and approvals.status is Status.PASS, failing(checked(name, "legacy"))
+
+
+@per_kata
+def test_the_harness_kills_most_mutants_of_the_legacy_code(name: str) -> None:
+    mutation = checked(name, "legacy").result("mutation")
+    assert mutation is not None, f"{name} must configure the mutation gate"
+    assert mutation.measured is not None, mutation.details
+    assert mutation.measured >= MIN_LEGACY_MUTATION_SCORE, mutation.measured_text
+
+
+@per_kata
+def test_the_legacy_code_fails_a_gate_of_every_milestone(name: str) -> None:
+    report = checked(name, "legacy")
+    assert report.milestones, f"{name} has no milestones"
+    for milestone in report.milestones:
+        assert milestone.state == "open", f"milestone {milestone.index} ({milestone.milestone.title}) is {milestone.state}"
+    assert not report.passed
+
+
+@per_kata
+def test_every_step_of_the_reference_path_keeps_the_harness_green(name: str) -> None:
+    kata = load_kata(ROOT, name)
+    steps = kata.steps()
+    assert steps, f"{name} has no reference path"
+    red = []
+    for step in steps:
+        assert STEP_NAME.match(step.name), f"step folder {step.name!r} is not NN-<refactoring>"
+        run = run_harness(kata, ROOT, code=step)
+        if not run.green:
+            red.append(f"{step.name}: {[t.message for t in run.tests if t.outcome != 'passed'][:2]} {run.output[-300:]}")
+    assert not red, "\n".join(red)
+
+
+@per_kata
+def test_the_last_step_copied_into_legacy_passes_every_gate(name: str) -> None:
+    report = checked(name, "last")
+    assert report.passed, failing(report)
+    assert all(m.state == "reached" for m in report.milestones)
