@@ -134,7 +134,7 @@ def _safely(name: str, kind: str, run: Callable[[], GateResult]) -> GateResult:
 
 def run_rule(spec: RuleSpec, ctx: CheckContext) -> GateResult:
     rule_class = RULES[spec.id]
-    failed = unparseable(spec.id, "rule", ctx.package, "0 findings")
+    failed = unparseable(spec.id, "rule", ctx.package, "none")
     if failed:
         return failed
     findings = rule_class(spec.params).run(ctx.package)
@@ -145,7 +145,7 @@ def run_rule(spec: RuleSpec, ctx: CheckContext) -> GateResult:
         status,
         len(findings),
         f"{len(findings)} finding(s)",
-        "0 findings",
+        "none",
         tuple(findings),
         details=rule_class.summary,
     )

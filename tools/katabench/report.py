@@ -36,9 +36,13 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _worst(result: GateResult) -> Text:
+def _short(location: str, package: str) -> str:
+    return "(package)" if location == package else location.removeprefix(package + "/")
+
+
+def _worst(result: GateResult, package: str) -> Text:
     if result.findings:
-        text = Text(result.findings[0].location, style="cyan")
+        text = Text(_short(result.findings[0].location, package), style="cyan")
         if len(result.findings) > 1:
             text.append(f" +{len(result.findings) - 1}", style="dim")
         return text
@@ -47,19 +51,29 @@ def _worst(result: GateResult) -> Text:
     return Text("")
 
 
-def check_table(report: CheckReport) -> Table:
+def check_table(report: CheckReport, package: str = "", width: int = 120) -> Table:
+    """Gates first, then the design rules; locations relative to the kata's package.
+
+    A narrow terminal drops the offender column: the offenders follow the table anyway.
+    """
+    wide = width >= 100
     table = Table(title=f"{report.kata} — {report.title}", title_justify="left", expand=False)
-    table.add_column("gate / rule", no_wrap=True)
+    table.add_column("gate", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("measured")
     table.add_column("target")
-    table.add_column("worst offender", overflow="fold")
+    if wide:
+        table.add_column("worst offender", overflow="fold")
+    rules_started = False
     for result in report.results:
+        if result.kind == "rule" and not rules_started:
+            rules_started = True
+            table.add_section()
+            table.add_row(Text("design rules", style="dim italic"))
         label, style = STATUS_STYLE[result.status]
         name = Text(result.name, style="bold" if result.kind == "gate" else "")
-        if result.kind == "rule":
-            name.append(" (rule)", style="dim")
-        table.add_row(name, Text(label, style=style), result.measured_text, result.target_text, _worst(result))
+        cells = [name, Text(label, style=style), result.measured_text, result.target_text]
+        table.add_row(*cells, *([_worst(result, package)] if wide else []))
     return table
 
 
@@ -101,8 +115,8 @@ def _milestone_panel(report: CheckReport) -> Panel | Text:
     )
 
 
-def render_check(report: CheckReport, out: Console) -> None:
-    out.print(check_table(report))
+def render_check(report: CheckReport, out: Console, package: str = "") -> None:
+    out.print(check_table(report, package, out.width))
     details = offenders(report)
     if details:
         out.print(details)

@@ -73,5 +73,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         report.print_json(result.to_json())
     else:
-        report.render_check(result, report.console())
+        report.render_check(result, report.console(), str(kata.legacy))
     return 0 if result.passed else 1

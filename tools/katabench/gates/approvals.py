@@ -133,7 +133,7 @@ class ApprovalsGate:
     slow = False
 
     def run(self, params: ApprovalsParams, ctx: CheckContext) -> GateResult:
-        target = "all tests pass" + (", harness unchanged" if ctx.kata.harness_locked else "")
+        target = "all pass" + (", locked" if ctx.kata.harness_locked else "")
         if not (ctx.workspace / ctx.kata.harness).is_dir():
             return GateResult(
                 self.name,
@@ -159,7 +159,7 @@ class ApprovalsGate:
         counted = [t for t in run.tests if "::" in t.nodeid]
         passed = run.passed
         ok = run.green and not findings and not lock
-        measured_text = f"{passed}/{len(counted)} tests pass" if counted else "no test ran"
+        measured_text = f"{passed}/{len(counted)} pass" if counted else "no test ran"
         if lock:
             measured_text += f", {len(lock)} locked file(s) changed"
         return GateResult(

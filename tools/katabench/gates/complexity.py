@@ -26,7 +26,7 @@ class ComplexityGate:
     slow = False
 
     def run(self, params: ComplexityParams, ctx: CheckContext) -> GateResult:
-        target = f"CC ≤ {params.max_cyclomatic}, cognitive ≤ {params.max_cognitive}"
+        target = f"CC ≤ {params.max_cyclomatic}, cog ≤ {params.max_cognitive}"
         package = ctx.package
         failed = unparseable(self.name, "gate", package, target)
         if failed:
@@ -66,7 +66,7 @@ class ComplexityGate:
             "gate",
             status_of(ok),
             worst_cc,
-            f"CC {worst_cc:g}, cognitive {worst_cog:g}",
+            f"CC {worst_cc:g}, cog {worst_cog:g}",
             target,
             tuple(f for _, f in offenders),
             data={"max_cyclomatic": worst_cc, "max_cognitive": worst_cog},

@@ -28,7 +28,7 @@ class DuplicationGate:
     slow = False
 
     def run(self, params: DuplicationParams, ctx: CheckContext) -> GateResult:
-        target = f"≤ {params.max_duplicated_lines} duplicated lines"
+        target = f"≤ {params.max_duplicated_lines} lines"
         package = ctx.package
         failed = unparseable(self.name, "gate", package, target)
         if failed:
@@ -52,7 +52,7 @@ class DuplicationGate:
             "gate",
             status_of(lines <= params.max_duplicated_lines),
             lines,
-            f"{lines} duplicated lines in {len(clones)} block(s)",
+            f"{lines} lines in {len(clones)} block(s)",
             target,
             findings,
         )

@@ -35,7 +35,7 @@ class MutationGate:
     slow = True
 
     def run(self, params: MutationParams, ctx: CheckContext) -> GateResult:
-        target = f"score ≥ {params.min_score:.2f}"
+        target = f"≥ {params.min_score:.2f}"
         result = run_mutation(
             ctx.kata, ctx.workspace, ctx.state, timeout_multiplier=params.timeout_multiplier, progress=ctx.progress
         )

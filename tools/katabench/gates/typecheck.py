@@ -54,7 +54,7 @@ class TypingGate:
     slow = False
 
     def run(self, params: TypingParams, ctx: CheckContext) -> GateResult:
-        target = f"≤ {params.max_errors} mypy errors" + (" (strict)" if params.strict else "")
+        target = f"≤ {params.max_errors} errors" + (", strict" if params.strict else "")
         failed = unparseable(self.name, "gate", ctx.package, target)
         if failed:
             return failed
@@ -108,7 +108,7 @@ class TypingGate:
             "gate",
             status_of(count <= params.max_errors),
             count,
-            f"{count} mypy error(s)",
+            f"{count} error(s)",
             target,
             tuple(findings),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from katabench.rules.base import Example, Rule
 from katabench.rules.broad_except import BroadExcept
 from katabench.rules.exception_hierarchy import ExceptionHierarchy
+from katabench.rules.feature_flag_check import FeatureFlagCheck
 from katabench.rules.global_mutable_state import GlobalMutableState
 from katabench.rules.long_function import LongFunction
 from katabench.rules.long_parameter_list import LongParameterList
@@ -28,6 +29,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     LongFunction,
     GlobalMutableState,
     MisplacedCall,
+    FeatureFlagCheck,
 )
 
 RULES: dict[str, type[Rule]] = {rule.id: rule for rule in ALL_RULES}
