@@ -72,8 +72,13 @@ def test_a_module_that_loops_forever_on_import_times_out_naming_the_line(minirep
 
 
 def test_a_loop_inside_a_function_names_the_test_and_the_line(minirepo: Path) -> None:
-    text = core(minirepo).read_text().replace(
-        "            return days * 2\n", "            while days > 0:\n                days += 1\n            return days * 2\n"
+    text = (
+        core(minirepo)
+        .read_text()
+        .replace(
+            "            return days * 2\n",
+            "            while days > 0:\n                days += 1\n            return days * 2\n",
+        )
     )
     core(minirepo).write_text(text)
     with_timeout(minirepo, 4)

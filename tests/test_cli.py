@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from helpers import ROOT, kata, tree_digest
-
 from katabench.repo import kata_names
 
 
@@ -32,8 +31,17 @@ def test_check_on_legacy_code_fails_names_the_gates_and_shows_the_next_milestone
     done = kata("check", "fees", "--no-mutation", cwd=minirepo)
     assert done.returncode == 1
     out = done.stdout
-    for expected in ("approvals", "✔ pass", "complexity", "✘ fail", "legacy/fees/core.py:1", "type-switch",
-                     "Next milestone 1/2", "Replace conditional with polymorphism.", "harness green"):
+    for expected in (
+        "approvals",
+        "✔ pass",
+        "complexity",
+        "✘ fail",
+        "legacy/fees/core.py:1",
+        "type-switch",
+        "Next milestone 1/2",
+        "Replace conditional with polymorphism.",
+        "harness green",
+    ):
         assert expected in out, expected
 
 
@@ -122,8 +130,13 @@ def test_check_never_modifies_the_repository_it_checks(minirepo: Path) -> None:
 
 
 def test_nox_lists_one_kata_session_per_kata_folder() -> None:
-    done = subprocess.run([sys.executable, "-m", "nox", "-l", "--json", "-t", "kata"], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "nox", "-l", "--json", "-t", "kata"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     sessions = json.loads(done.stdout)
     assert sorted(s["session"] for s in sessions) == [f"kata-{n}" for n in kata_names(ROOT)]
     assert all(s["description"] for s in sessions)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, copy_repo
-
 from katabench.check import CheckReport, run_check
 from katabench.harness import run_harness
 from katabench.model import Status
@@ -83,7 +82,9 @@ def test_the_legacy_code_fails_a_gate_of_every_milestone(name: str) -> None:
     report = checked(name, "legacy")
     assert report.milestones, f"{name} has no milestones"
     for milestone in report.milestones:
-        assert milestone.state == "open", f"milestone {milestone.index} ({milestone.milestone.title}) is {milestone.state}"
+        assert milestone.state == "open", (
+            f"milestone {milestone.index} ({milestone.milestone.title}) is {milestone.state}"
+        )
     assert not report.passed
 
 
@@ -97,7 +98,9 @@ def test_every_step_of_the_reference_path_keeps_the_harness_green(name: str) -> 
         assert STEP_NAME.match(step.name), f"step folder {step.name!r} is not NN-<refactoring>"
         run = run_harness(kata, ROOT, code=step)
         if not run.green:
-            red.append(f"{step.name}: {[t.message for t in run.tests if t.outcome != 'passed'][:2]} {run.output[-300:]}")
+            red.append(
+                f"{step.name}: {[t.message for t in run.tests if t.outcome != 'passed'][:2]} {run.output[-300:]}"
+            )
     assert not red, "\n".join(red)
 
 

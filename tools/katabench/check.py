@@ -20,6 +20,7 @@ from pathlib import Path
 from katabench.gates import GATES, CheckContext
 from katabench.gates.base import unparseable
 from katabench.model import GateResult, Status, errored, skipped
+from katabench.prefetch import HarnessPrefetch
 from katabench.rules import RULES
 from katabench.spec import GateSpec, Kata, Milestone, RuleSpec
 from katabench.workspace import stage
@@ -170,14 +171,23 @@ def run_check(
     state: Path,
     selection: Selection = Selection(),
     progress: Callable[[str], None] = lambda message: None,
+    prefetched: HarnessPrefetch | None = None,
 ) -> CheckReport:
-    """Check the kata's code in `workspace` (a folder with the repository layout)."""
+    """Check the kata's code in `workspace` (a folder with the repository layout).
+
+    `prefetched` is a harness run already started on this workspace, used if it matches the spec.
+    """
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
     gates = [g for g in kata.gates if selection.wants(g.name, "gate")]
     rules = [r for r in kata.rules if selection.wants(r.id, "rule")]
     ctx = CheckContext(
-        kata, workspace, state, coverage_wanted=any(g.name == "coverage" for g in gates), progress=progress
+        kata,
+        workspace,
+        state,
+        coverage_wanted=any(g.name == "coverage" for g in gates),
+        progress=progress,
+        prefetched=prefetched,
     )
     results: dict[str, GateResult] = {}
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from katabench.model import Finding
-from katabench.spec import Kata
+from katabench.spec import Layout
 from katabench.workspace import stage
 
 MEMORY_LIMIT_BYTES = 4 * 1024**3
@@ -115,7 +115,9 @@ def innermost_frame(text: str, staging: Path, prefer: str, source: str) -> Findi
         relative = _relative(match["path"], staging)
         if relative is None:
             continue
-        finding = Finding(relative, int(match["line"]), 0, source, f"in {match['function']}" if match["function"] else "")
+        finding = Finding(
+            relative, int(match["line"]), 0, source, f"in {match['function']}" if match["function"] else ""
+        )
         if relative.startswith(prefer) or best is None or not best.path.startswith(prefer):
             best = finding
     return best
@@ -126,7 +128,9 @@ def _stack_dump_location(text: str, staging: Path, prefer: str) -> Finding | Non
     for match in _FRAME.finditer(text):
         relative = _relative(match["path"], staging)
         if relative is not None and relative.startswith(prefer):
-            return Finding(relative, int(match["line"]), 0, "approvals", f"in {match['function']}" if match["function"] else "")
+            return Finding(
+                relative, int(match["line"]), 0, "approvals", f"in {match['function']}" if match["function"] else ""
+            )
     return None
 
 
@@ -208,13 +212,13 @@ def _read_coverage(data_file: Path, staging: Path) -> tuple[FileCoverage, ...] |
 
 
 def run_harness(
-    kata: Kata,
+    kata: Layout,
     workspace: Path,
     *,
     code: Path | None = None,
     timeout: float = 60.0,
     with_coverage: bool = False,
-    on_output: Callable[[str], None] | None = None,
+    on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> HarnessRun:
     """Stage the kata (its code from `code`, or the workspace) and run its harness once."""
     with tempfile.TemporaryDirectory(prefix="katabench-harness-") as tmp:
@@ -276,6 +280,8 @@ def run_harness(
                 start_new_session=True,
                 preexec_fn=_limit_memory if os.name == "posix" else None,  # noqa: PLW1509 -- no threads started in the child
             )
+            if on_start:
+                on_start(process)
             try:
                 exit_code: int | None = process.wait(timeout=timeout + 5)
             except subprocess.TimeoutExpired:
@@ -284,8 +290,6 @@ def run_harness(
                 exit_code = None
         duration = time.perf_counter() - started
         output = out_path.read_bytes()[-OUTPUT_TAIL:].decode("utf-8", errors="replace")
-        if on_output:
-            on_output(output)
         dump_text = dump.read_text(encoding="utf-8", errors="replace") if dump.exists() else ""
         if "Timeout (" in dump_text:
             timed_out = True

@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from katabench.check import CheckReport
 from katabench.model import Status
+
+if TYPE_CHECKING:
+    from katabench.check import CheckReport
 
 SCHEMA = """
 create table if not exists runs (

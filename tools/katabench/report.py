@@ -72,7 +72,7 @@ def check_table(report: CheckReport, package: str = "", width: int = 120) -> Tab
             table.add_row(Text("design rules", style="dim italic"))
         label, style = STATUS_STYLE[result.status]
         name = Text(result.name, style="bold" if result.kind == "gate" else "")
-        cells = [name, Text(label, style=style), result.measured_text, result.target_text]
+        cells: list[Text | str] = [name, Text(label, style=style), result.measured_text, result.target_text]
         table.add_row(*cells, *([_worst(result, package)] if wide else []))
     return table
 

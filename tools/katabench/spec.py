@@ -8,12 +8,31 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from katabench.errors import SpecError
 from katabench.params import build_params
 
 KINDS = ("refactor", "pin")
+
+
+class Layout(Protocol):
+    """Where a kata's code and harness are: all that staging and a harness run need."""
+
+    @property
+    def legacy(self) -> PurePosixPath: ...
+    @property
+    def harness(self) -> PurePosixPath: ...
+
+
+@dataclass(frozen=True)
+class PeekedLayout:
+    """A kata's layout read without validating the spec (to start the harness early)."""
+
+    legacy: PurePosixPath
+    harness: PurePosixPath
+    timeout: float
+    coverage: bool
 
 
 @dataclass(frozen=True)
@@ -259,3 +278,21 @@ def load_kata(root: Path, name: str) -> Kata:
     except UnicodeDecodeError as error:
         raise SpecError(f"{where}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     return parse_spec(name, root, text, where)
+
+
+def peek_layout(root: Path, name: str) -> PeekedLayout | None:
+    """The kata's layout, or None if the spec is not plainly readable (full loading reports why)."""
+    try:
+        data = tomllib.loads((root / "katas" / name / "kata.toml").read_text(encoding="utf-8"))
+        kata, gates = data["kata"], data.get("gates", {})
+        timeout = gates.get("approvals", {}).get("timeout", 60.0)
+        legacy, harness = PurePosixPath(kata["legacy"]), PurePosixPath(kata["harness"])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError):
+        return None
+    if not (isinstance(timeout, int | float) and all(_is_inside(root, p) for p in (legacy, harness))):
+        return None
+    return PeekedLayout(legacy, harness, float(timeout), isinstance(gates, dict) and "coverage" in gates)
+
+
+def _is_inside(root: Path, path: PurePosixPath) -> bool:
+    return not path.is_absolute() and (root / path).resolve().is_relative_to(root.resolve())

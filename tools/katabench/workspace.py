@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from katabench.spec import Kata
+from katabench.spec import Kata, Layout
 
 IGNORED = ("__pycache__", "*.pyc", "*.received.*", ".approval_tests_temp", ".pytest_cache", "mutants", ".mypy_cache")
 
@@ -29,7 +29,7 @@ def _ancestor_files(root: Path, folder: PurePosixPath, names: tuple[str, ...]) -
     return found
 
 
-def stage(kata: Kata, source_root: Path, dest: Path, code: Path | None = None) -> None:
+def stage(kata: Layout, source_root: Path, dest: Path, code: Path | None = None) -> None:
     """Copy the kata's code (from `code`, or the workspace's legacy folder) and harness into `dest`."""
     ignore = shutil.ignore_patterns(*IGNORED, "NOTES.md")
     code_dir = code if code is not None else source_root / kata.legacy

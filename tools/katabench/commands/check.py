@@ -7,15 +7,23 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from katabench import history, report
-from katabench.check import CheckReport, Selection, check_code, run_check
 from katabench.errors import FatalError
 from katabench.repo import find_root, get_kata, state_dir
-from katabench.spec import Kata
+from katabench.spec import Kata, peek_layout
+
+if TYPE_CHECKING:
+    from katabench.check import CheckReport, Selection
+    from katabench.prefetch import HarnessPrefetch
+
+# The analysis libraries (LibCST, radon, rich) are imported only once the
+# harness is running: see `start_harness_early`.
 
 
 def selection_from(args: argparse.Namespace, kata: Kata) -> Selection:
+    from katabench.check import Selection
+
     known = {g.name for g in kata.gates} | {r.id for r in kata.rules} | {"rules"}
     only = {n.strip() for n in (args.only or "").split(",") if n.strip()}
     skip = {n.strip() for n in (args.skip or "").split(",") if n.strip()}
@@ -44,12 +52,35 @@ def progress_display(enabled: bool) -> Iterator[Callable[[str], None]]:
 
         yield plain
         return
+    from katabench import report
+
     out = report.console(stderr=True)
     with out.status("checking…") as status:
         yield status.update
 
 
-def perform(args: argparse.Namespace, kata: Kata, root: Path, command: str = "check") -> CheckReport:
+def start_harness_early(args: argparse.Namespace, root: Path) -> HarnessPrefetch | None:
+    """Start the harness on the repository before the heavy imports (only for a plain check)."""
+    if args.code:
+        return None
+    layout = peek_layout(root, args.name)
+    if layout is None:
+        return None
+    from katabench.prefetch import HarnessPrefetch
+
+    return HarnessPrefetch(root, layout)
+
+
+def perform(
+    args: argparse.Namespace,
+    kata: Kata,
+    root: Path,
+    command: str = "check",
+    prefetched: HarnessPrefetch | None = None,
+) -> CheckReport:
+    from katabench import history
+    from katabench.check import check_code, run_check
+
     state = state_dir(root)
     selection = selection_from(args, kata)
     with progress_display(not args.json) as progress:
@@ -60,7 +91,7 @@ def perform(args: argparse.Namespace, kata: Kata, root: Path, command: str = "ch
             result = check_code(kata, code, state, selection, progress)
         else:
             code = root / kata.legacy
-            result = run_check(kata, root, state, selection, progress)
+            result = run_check(kata, root, state, selection, progress, prefetched)
     if not args.no_history:
         history.record(state, result, history.snapshot(code), command=command, predicted=getattr(args, "predict", None))
     return result
@@ -68,8 +99,15 @@ def perform(args: argparse.Namespace, kata: Kata, root: Path, command: str = "ch
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
-    kata = get_kata(root, args.name)
-    result = perform(args, kata, root)
+    early = start_harness_early(args, root)
+    try:
+        kata = get_kata(root, args.name)
+        result = perform(args, kata, root, prefetched=early)
+    finally:
+        if early is not None:
+            early.cancel()  # a no-op once it has finished; stops it if the check did not use it
+    from katabench import report
+
     if args.json:
         report.print_json(result.to_json())
     else:

@@ -21,11 +21,20 @@ def run(args: argparse.Namespace) -> int:
         except SpecError as error:
             broken.append(str(error))
     if args.json:
-        report.print_json([
-            {"name": k.name, "title": k.title, "summary": k.summary, "kind": k.kind,
-             "curriculum": list(k.curriculum), "difficulty": k.difficulty, "steps": len(k.steps())}
-            for k in katas
-        ])
+        report.print_json(
+            [
+                {
+                    "name": k.name,
+                    "title": k.title,
+                    "summary": k.summary,
+                    "kind": k.kind,
+                    "curriculum": list(k.curriculum),
+                    "difficulty": k.difficulty,
+                    "steps": len(k.steps()),
+                }
+                for k in katas
+            ]
+        )
     else:
         report.render_kata_list(katas, report.console())
     for message in broken:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from katabench.harness import HarnessRun, run_harness
 from katabench.model import Finding, GateResult, Status
+from katabench.prefetch import HarnessPrefetch
 from katabench.sources import Package, load_package
 from katabench.spec import Kata
 
@@ -32,6 +33,7 @@ class CheckContext:
     state: Path  # .katabench/ of the repository: caches that survive between checks
     coverage_wanted: bool = False
     progress: Callable[[str], None] = _no_progress
+    prefetched: HarnessPrefetch | None = None  # a harness run started before the spec was validated
     _package: Package | None = None
     _harness: HarnessRun | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -47,9 +49,15 @@ class CheckContext:
         with self._lock:
             if self._harness is None:
                 self.progress("running the harness")
-                self._harness = run_harness(
-                    self.kata, self.workspace, timeout=timeout, with_coverage=self.coverage_wanted
-                )
+                early = self.prefetched
+                if early and early.serves(self.kata.legacy, self.kata.harness, timeout, self.coverage_wanted):
+                    self._harness = early.result()
+                else:
+                    if early:
+                        early.cancel()
+                    self._harness = run_harness(
+                        self.kata, self.workspace, timeout=timeout, with_coverage=self.coverage_wanted
+                    )
             return self._harness
 
     def has_harness_run(self) -> bool:
