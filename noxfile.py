@@ -80,7 +80,7 @@ for _kata in sorted(p.parent.name for p in (ROOT / "katas").glob("*/kata.toml"))
 def tests(session: nox.Session) -> None:
     """Run katabench's test suite (pass pytest options after --)."""
     session.install("-e", ".[test]")
-    session.run("pytest", *(session.posargs or ["-n", "2"]))
+    session.run("pytest", *(session.posargs or ["-n", "2", "--dist", "loadgroup"]))
 
 
 @nox.session
@@ -88,6 +88,7 @@ def lint(session: nox.Session) -> None:
     """ruff and mypy on tools/."""
     session.install("-e", ".[test]")
     session.run("ruff", "check", "tools", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "tools", "tests", "noxfile.py")
     session.run("mypy")
 
 
