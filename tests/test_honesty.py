@@ -1,9 +1,12 @@
 """Every kata in katas/ is honest (discovered, not listed).
 
-- the legacy code passes its harness, and the harness kills most of its mutants;
+- the legacy code passes its harness, and the harness kills most of its mutants
+  (a debug kata's harness is red on the legacy code on purpose; a pin kata has
+  no harness yet: its reference steps are the harness);
 - the legacy code fails at least one gate or rule of every milestone;
 - every step of the reference path keeps the harness green;
-- the last step, copied into legacy/, passes every gate.
+- the last step, copied into place, passes every gate;
+- a pin kata does not pass a harness that asserts nothing or approves an empty output.
 
 The expensive checks run once per kata (tests of one kata share an xdist group).
 """
@@ -42,9 +45,10 @@ def workspace(name: str, which: str) -> tuple[Kata, Path]:
     root = copy_repo(ROOT, Path(tempfile.mkdtemp(prefix=f"honesty-{name}-{which}-")))
     kata = load_kata(root, name)
     if which == "last":
-        legacy = root / kata.legacy
-        shutil.rmtree(legacy)
-        shutil.copytree(kata.steps()[-1], legacy, ignore=shutil.ignore_patterns("NOTES.md", "__pycache__"))
+        # A pin kata's steps are versions of the harness; the others' are versions of the code.
+        target = root / (kata.harness if kata.kind == "pin" else kata.legacy)
+        shutil.rmtree(target)
+        shutil.copytree(kata.steps()[-1], target, ignore=shutil.ignore_patterns("NOTES.md", "__pycache__"))
     return kata, root
 
 
@@ -65,13 +69,23 @@ def failing(report: CheckReport) -> str:
 
 @per_kata
 def test_the_legacy_code_passes_its_harness(name: str) -> None:
+    kind = load_kata(ROOT, name).kind
     approvals = checked(name, "legacy").result("approvals")
-    assert approvals is not None and approvals.status is Status.PASS, failing(checked(name, "legacy"))
+    assert approvals is not None
+    if kind == "debug":
+        # The regression the student hunts makes the harness red, and only the harness's verdict.
+        assert approvals.status is Status.FAIL
+        assert all(f.message.startswith("received output differs") for f in approvals.findings), approvals.findings
+    elif kind == "refactor":
+        assert approvals.status is Status.PASS, failing(checked(name, "legacy"))
 
 
 @per_kata
 def test_the_harness_kills_most_mutants_of_the_legacy_code(name: str) -> None:
-    mutation = checked(name, "legacy").result("mutation")
+    kind = load_kata(ROOT, name).kind
+    # A pin kata's harness is the last step's; a debug kata's harness is measured on the fixed code.
+    report = checked(name, "legacy" if kind == "refactor" else "last")
+    mutation = report.result("mutation")
     assert mutation is not None, f"{name} must configure the mutation gate"
     assert mutation.measured is not None, mutation.details
     assert mutation.measured >= MIN_LEGACY_MUTATION_SCORE, mutation.measured_text
@@ -96,7 +110,7 @@ def test_every_step_of_the_reference_path_keeps_the_harness_green(name: str) -> 
     red = []
     for step in steps:
         assert STEP_NAME.match(step.name), f"step folder {step.name!r} is not NN-<refactoring>"
-        run = run_harness(kata, ROOT, code=step)
+        run = run_harness(kata, ROOT, harness=step) if kata.kind == "pin" else run_harness(kata, ROOT, code=step)
         if not run.green:
             red.append(
                 f"{step.name}: {[t.message for t in run.tests if t.outcome != 'passed'][:2]} {run.output[-300:]}"
@@ -109,3 +123,30 @@ def test_the_last_step_copied_into_legacy_passes_every_gate(name: str) -> None:
     report = checked(name, "last")
     assert report.passed, failing(report)
     assert all(m.state == "reached" for m in report.milestones)
+
+
+PINNED_BY_NOTHING = {
+    "asserts-nothing": "import legacy.{package}\n\n\ndef test_imports() -> None:\n    assert legacy.{package}\n",
+    "approves-empty": "from approvaltests import verify\n\n\ndef test_empty() -> None:\n    verify('')\n",
+}
+
+
+@pytest.mark.parametrize("harness", sorted(PINNED_BY_NOTHING))
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in KATAS if load_kata(ROOT, n).kind == "pin"]
+)
+def test_a_pin_kata_does_not_pass_a_harness_that_pins_nothing(name: str, harness: str, tmp_path: Path) -> None:
+    root = copy_repo(ROOT, tmp_path / "repo")
+    kata = load_kata(root, name)
+    folder = root / kata.harness
+    shutil.rmtree(folder)
+    folder.mkdir()
+    package = kata.legacy.name
+    (folder / f"test_{package}.py").write_text(PINNED_BY_NOTHING[harness].format(package=package))
+    if harness == "approves-empty":
+        (folder / f"test_{package}.test_empty.approved.txt").write_text("")
+    report = run_check(kata, root, state_dir(root))
+    assert report.result("approvals").status is Status.PASS  # type: ignore[union-attr]
+    assert not report.passed, "a harness that pins nothing passed every gate"
+    mutation = report.result("mutation")
+    assert mutation is not None and mutation.status is Status.FAIL, mutation

@@ -171,6 +171,7 @@ def run_check(
     state: Path,
     selection: Selection = Selection(),
     progress: Callable[[str], None] = lambda message: None,
+    *,
     prefetched: HarnessPrefetch | None = None,
 ) -> CheckReport:
     """Check the kata's code in `workspace` (a folder with the repository layout).
@@ -236,14 +237,32 @@ def run_check(
 
 def check_code(
     kata: Kata,
-    code: Path,
+    code: Path | None,
+    state: Path,
+    selection: Selection = Selection(),
+    progress: Callable[[str], None] = lambda message: None,
+    *,
+    harness: Path | None = None,
+) -> CheckReport:
+    """Check a version of the kata's package (`code`, a reference step say) and/or of its harness.
+
+    A pin kata's reference steps are versions of the harness: pass them as `harness`.
+    """
+    with tempfile.TemporaryDirectory(prefix="katabench-code-") as tmp:
+        workspace = Path(tmp)
+        stage(kata, kata.root, workspace, code, harness)
+        (workspace / "pytest.ini").unlink()
+        return run_check(kata, workspace, state, selection, progress)
+
+
+def check_step(
+    kata: Kata,
+    step: Path,
     state: Path,
     selection: Selection = Selection(),
     progress: Callable[[str], None] = lambda message: None,
 ) -> CheckReport:
-    """Check a folder holding a version of the kata's package (a reference step, say)."""
-    with tempfile.TemporaryDirectory(prefix="katabench-code-") as tmp:
-        workspace = Path(tmp)
-        stage(kata, kata.root, workspace, code)
-        (workspace / "pytest.ini").unlink()
-        return run_check(kata, workspace, state, selection, progress)
+    """Check a reference step: a version of the code, or of the harness for a pin kata."""
+    if kata.kind == "pin":
+        return check_code(kata, None, state, selection, progress, harness=step)
+    return check_code(kata, step, state, selection, progress)

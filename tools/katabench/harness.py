@@ -216,15 +216,19 @@ def run_harness(
     workspace: Path,
     *,
     code: Path | None = None,
+    harness: Path | None = None,
     timeout: float = 60.0,
     with_coverage: bool = False,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> HarnessRun:
-    """Stage the kata (its code from `code`, or the workspace) and run its harness once."""
+    """Stage the kata and run its harness once.
+
+    The code comes from `code` or the workspace, the harness from `harness` or the workspace.
+    """
     with tempfile.TemporaryDirectory(prefix="katabench-harness-") as tmp:
         staging = Path(tmp) / "ws"
         staging.mkdir()
-        stage(kata, workspace, staging, code)
+        stage(kata, workspace, staging, code, harness)
         junit = Path(tmp) / "junit.xml"
         dump = Path(tmp) / "stack.txt"
         current = Path(tmp) / "current-test.txt"

@@ -13,7 +13,10 @@ from typing import Any, Literal, Protocol
 from katabench.errors import SpecError
 from katabench.params import build_params
 
-KINDS = ("refactor", "pin")
+# refactor: the harness is given and locked, the student changes the code;
+# pin: the code is locked, the student writes the harness (the reference path holds harness versions);
+# debug: the given harness is red on purpose, the student finds and fixes the regression.
+KINDS = ("refactor", "pin", "debug")
 
 
 class Layout(Protocol):
@@ -68,7 +71,7 @@ class Kata:
     root: Path
     title: str
     summary: str
-    kind: Literal["refactor", "pin"]
+    kind: Literal["refactor", "pin", "debug"]
     curriculum: tuple[str, ...]
     difficulty: int
     legacy: PurePosixPath
@@ -97,6 +100,11 @@ class Kata:
     @property
     def path_dir(self) -> Path:
         return self.folder / "path"
+
+    @property
+    def has_lock(self) -> bool:
+        """Whether `harness.sha256` guards files: the harness, or a pin kata's code, and any baseline."""
+        return self.harness_locked or self.kind == "pin" or (self.folder / "baseline").is_dir()
 
     @property
     def package(self) -> str:
@@ -166,6 +174,8 @@ def _parse_kata_table(data: dict[str, Any], where: str) -> dict[str, Any]:
         raise SpecError(f"{k_where} difficulty: expected an integer from 1 to 5, got {difficulty!r}")
     if not isinstance(kata.get("harness_locked", True), bool):
         raise SpecError(f"{k_where} harness_locked: expected true or false, got {kata['harness_locked']!r}")
+    if kata.get("kind") == "pin" and kata.get("harness_locked", False):
+        raise SpecError(f"{k_where} harness_locked: a pin kata's harness is the student's work; expected false")
     for key in ("title", "summary"):
         _expect(kata, key, str, "a string", k_where)
     return kata
@@ -261,7 +271,7 @@ def parse_spec(name: str, root: Path, text: str, where: str) -> Kata:
         difficulty=kata["difficulty"],
         legacy=_inside(root, legacy, "legacy", k_where),
         harness=_inside(root, harness, "harness", k_where),
-        harness_locked=kata.get("harness_locked", True),
+        harness_locked=kata.get("harness_locked", kata.get("kind") != "pin"),
         gates=gates,
         rules=rules,
         milestones=_parse_milestones(data, {g.name for g in gates}, {r.id for r in rules}, where),

@@ -29,13 +29,19 @@ def _ancestor_files(root: Path, folder: PurePosixPath, names: tuple[str, ...]) -
     return found
 
 
-def stage(kata: Layout, source_root: Path, dest: Path, code: Path | None = None) -> None:
-    """Copy the kata's code (from `code`, or the workspace's legacy folder) and harness into `dest`."""
+def stage(
+    kata: Layout, source_root: Path, dest: Path, code: Path | None = None, harness: Path | None = None
+) -> None:
+    """Copy the kata's code and harness into `dest`.
+
+    From the workspace's folders, or from `code` (a version of the package, such as a
+    reference step) and `harness` (a version of the harness, such as a pin kata's step).
+    """
     ignore = shutil.ignore_patterns(*IGNORED, "NOTES.md")
     code_dir = code if code is not None else source_root / kata.legacy
     if code_dir.is_dir():
         shutil.copytree(code_dir, dest / kata.legacy, symlinks=True, ignore=ignore)
-    harness_dir = source_root / kata.harness
+    harness_dir = harness if harness is not None else source_root / kata.harness
     if harness_dir.is_dir():
         shutil.copytree(harness_dir, dest / kata.harness, symlinks=True, ignore=ignore)
     for extra in [
@@ -48,7 +54,7 @@ def stage(kata: Layout, source_root: Path, dest: Path, code: Path | None = None)
     (dest / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
 
 
-# -- the harness lock ---------------------------------------------------------------
+# -- the lock: the harness (or a pin kata's code) and the baseline --------------------
 
 
 def _is_ignored(path: Path) -> bool:
@@ -57,19 +63,31 @@ def _is_ignored(path: Path) -> bool:
     )
 
 
-def harness_files(root: Path, kata: Kata) -> dict[str, str]:
-    """{path relative to root: sha256} of every file that makes up the harness."""
-    files: dict[str, str] = {}
-    harness_dir = root / kata.harness
-    paths = [p for p in harness_dir.rglob("*") if p.is_file() and not _is_ignored(p)] if harness_dir.is_dir() else []
-    paths += [root / p for p in _ancestor_files(root, kata.harness, ("conftest.py",))]
-    for path in sorted(paths):
-        files[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return files
+def _digests(root: Path, paths: list[Path]) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)}
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and not _is_ignored(p)] if folder.is_dir() else []
+
+
+def locked_files(workspace: Path, kata: Kata) -> dict[str, str]:
+    """{path relative to the root: sha256} of every file the kata's lock covers.
+
+    A refactoring kata locks its harness (the student changes the code); a pin
+    kata locks its code (the student writes the harness). Both lock the
+    baseline in `katas/<name>/baseline/`, which lives in the workbench itself.
+    """
+    if kata.kind == "pin":
+        files = _digests(workspace, _files_under(workspace / kata.legacy))
+    else:
+        ancestors = [workspace / p for p in _ancestor_files(workspace, kata.harness, ("conftest.py",))]
+        files = _digests(workspace, _files_under(workspace / kata.harness) + ancestors)
+    return files | _digests(kata.root, _files_under(kata.folder / "baseline"))
 
 
 def write_lock(root: Path, kata: Kata) -> dict[str, str]:
-    files = harness_files(root, kata)
+    files = locked_files(root, kata)
     # sha256sum's format: `sha256sum -c katas/<name>/harness.sha256` works from the root.
     text = "".join(f"{digest}  {path}\n" for path, digest in files.items())
     kata.lock_path.write_text(text, encoding="utf-8")
@@ -93,8 +111,8 @@ class LockChange:
     change: str  # "changed", "missing", "added"
 
 
-def lock_changes(root: Path, kata: Kata, locked: dict[str, str]) -> list[LockChange]:
-    current = harness_files(root, kata)
+def lock_changes(workspace: Path, kata: Kata, locked: dict[str, str]) -> list[LockChange]:
+    current = locked_files(workspace, kata)
     changes = [LockChange(p, "missing") for p in sorted(set(locked) - set(current))]
     changes += [LockChange(p, "added") for p in sorted(set(current) - set(locked))]
     changes += [LockChange(p, "changed") for p in sorted(set(locked) & set(current)) if locked[p] != current[p]]

@@ -61,7 +61,7 @@ def progress_display(enabled: bool) -> Iterator[Callable[[str], None]]:
 
 def start_harness_early(args: argparse.Namespace, root: Path) -> HarnessPrefetch | None:
     """Start the harness on the repository before the heavy imports (only for a plain check)."""
-    if args.code:
+    if args.code or getattr(args, "harness", None):
         return None
     layout = peek_layout(root, args.name)
     if layout is None:
@@ -84,14 +84,21 @@ def perform(
     state = state_dir(root)
     selection = selection_from(args, kata)
     with progress_display(not args.json) as progress:
-        if args.code:
-            code = Path(args.code).resolve()
-            if not code.is_dir():
-                raise FatalError(f"--code {args.code}: not a folder")
-            result = check_code(kata, code, state, selection, progress)
+        harness = getattr(args, "harness", None)
+        if args.code or harness:
+            versions = {}
+            for option, value in (("--code", args.code), ("--harness", harness)):
+                if value:
+                    versions[option] = Path(value).resolve()
+                    if not versions[option].is_dir():
+                        raise FatalError(f"{option} {value}: not a folder")
+            code = versions.get("--code", root / kata.legacy)
+            result = check_code(
+                kata, versions.get("--code"), state, selection, progress, harness=versions.get("--harness")
+            )
         else:
             code = root / kata.legacy
-            result = run_check(kata, root, state, selection, progress, prefetched)
+            result = run_check(kata, root, state, selection, progress, prefetched=prefetched)
     if not args.no_history:
         history.record(state, result, history.snapshot(code), command=command, predicted=getattr(args, "predict", None))
     return result
@@ -99,6 +106,11 @@ def perform(
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
+    if getattr(args, "watch", False):
+        from katabench.commands.watch import watch_check
+
+        kata = get_kata(root, args.name)
+        return watch_check(args, kata, root, selection_from(args, kata))
     early = start_harness_early(args, root)
     try:
         kata = get_kata(root, args.name)
@@ -108,8 +120,16 @@ def run(args: argparse.Namespace) -> int:
             early.cancel()  # a no-op once it has finished; stops it if the check did not use it
     from katabench import report
 
+    predicted = getattr(args, "predict", None)
     if args.json:
-        report.print_json(result.to_json())
+        data = result.to_json()
+        if predicted:
+            data["prediction"] = {"predicted": predicted, "correct": predicted == result.light}
+        report.print_json(data)
     else:
         report.render_check(result, report.console(), str(kata.legacy))
+        if predicted:
+            from katabench.practice.view import prediction
+
+            report.console().print(prediction(predicted, result.light))
     return 0 if result.passed else 1

@@ -8,9 +8,13 @@ from katabench.gates.cohesion import CohesionGate
 from katabench.gates.complexity import ComplexityGate
 from katabench.gates.coupling import CouplingGate
 from katabench.gates.coverage import CoverageGate
+from katabench.gates.diffsize import DiffSizeGate
 from katabench.gates.duplication import DuplicationGate
 from katabench.gates.maintainability import MaintainabilityGate
+from katabench.gates.memory import MemoryGate
 from katabench.gates.mutation import MutationGate
+from katabench.gates.speedup import SpeedupGate
+from katabench.gates.timebound import TimeBoundGate
 from katabench.gates.typecheck import TypingGate
 
 GATES: dict[str, Gate] = {
@@ -25,6 +29,10 @@ GATES: dict[str, Gate] = {
         MutationGate(),
         CoverageGate(),
         TypingGate(),
+        MemoryGate(),
+        SpeedupGate(),
+        TimeBoundGate(),
+        DiffSizeGate(),
     )
 }
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from katabench.gates.base import CheckContext
 from katabench.harness import HarnessRun
 from katabench.model import Finding, GateResult, Status
+from katabench.spec import Kata
 from katabench.workspace import lock_changes, read_lock
 
 
@@ -23,9 +24,15 @@ class ApprovalsParams:
             raise ValueError("timeout: expected a number of seconds above 1")
 
 
+def _part(kata: Kata, path: str) -> str:
+    if path.startswith(f"{kata.legacy}/"):
+        return "code"  # a pin kata: pin the behaviour, do not change it
+    return "baseline" if path.startswith("katas/") else "harness"
+
+
 def _lock_findings(ctx: CheckContext) -> list[Finding]:
     kata = ctx.kata
-    if not kata.harness_locked:
+    if not kata.has_lock:
         return []
     locked = read_lock(kata)
     if locked is None:
@@ -35,7 +42,7 @@ def _lock_findings(ctx: CheckContext) -> list[Finding]:
                 0,
                 0,
                 "approvals",
-                "the harness is locked but the lock file is missing",
+                "the kata is locked but its lock file is missing",
                 f"Restore it from git, or (kata authors) run `kata lock {kata.name}`.",
             )
         ]
@@ -45,10 +52,10 @@ def _lock_findings(ctx: CheckContext) -> list[Finding]:
             0,
             0,
             "approvals",
-            f"locked harness file {change.change}",
+            f"locked {_part(kata, change.path)} file {change.change}",
             f"Restore it: git checkout -- {change.path}"
             if change.change != "added"
-            else "Remove it: the harness of this kata is locked.",
+            else f"Remove it: the {_part(kata, change.path)} of this kata is locked.",
         )
         for change in lock_changes(ctx.workspace, kata, locked)
     ]
@@ -133,7 +140,7 @@ class ApprovalsGate:
     slow = False
 
     def run(self, params: ApprovalsParams, ctx: CheckContext) -> GateResult:
-        target = "all pass" + (", locked" if ctx.kata.harness_locked else "")
+        target = "all pass" + (", locked" if ctx.kata.has_lock else "")
         if not (ctx.workspace / ctx.kata.harness).is_dir():
             return GateResult(
                 self.name,
