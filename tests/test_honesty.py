@@ -150,3 +150,18 @@ def test_a_pin_kata_does_not_pass_a_harness_that_pins_nothing(name: str, harness
     assert not report.passed, "a harness that pins nothing passed every gate"
     mutation = report.result("mutation")
     assert mutation is not None and mutation.status is Status.FAIL, mutation
+
+
+@pytest.mark.parametrize("name", [n for n in KATAS if (ROOT / "katas" / n / "baseline").is_dir()])
+def test_the_baseline_is_the_legacy_code_as_shipped(name: str) -> None:
+    kata = load_kata(ROOT, name)
+    baseline = kata.folder / "baseline"
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*.py")
+            if "__pycache__" not in p.parts
+        }
+
+    assert files(baseline) == files(ROOT / kata.legacy)
