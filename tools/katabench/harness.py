@@ -14,7 +14,6 @@ import difflib
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -26,9 +25,9 @@ from pathlib import Path
 
 from katabench.model import Finding
 from katabench.spec import Layout
+from katabench.untrusted import kill_group, popen
 from katabench.workspace import stage
 
-MEMORY_LIMIT_BYTES = 4 * 1024**3
 OUTPUT_TAIL = 8000
 # Traceback frames (`File "x.py", line 3, in f`), faulthandler frames (`File "x.py", line 3 in f`)
 # and SyntaxError locations (`File "x.py", line 3`, no function).
@@ -90,15 +89,6 @@ class HarnessRun:
             and self.passed > 0
             and all(t.outcome in ("passed", "skipped") for t in self.tests)
         )
-
-
-def _limit_memory() -> None:  # pragma: no cover - runs in the child
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-    except (ImportError, ValueError, OSError):
-        pass
 
 
 def _relative(path: str, staging: Path) -> str | None:
@@ -274,15 +264,8 @@ def run_harness(
         started = time.perf_counter()
         timed_out = False
         with open(out_path, "wb") as out:
-            process = subprocess.Popen(
-                command,
-                cwd=staging,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-                preexec_fn=_limit_memory if os.name == "posix" else None,  # noqa: PLW1509 -- no threads started in the child
+            process = popen(
+                command, cwd=staging, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
             )
             if on_start:
                 on_start(process)
@@ -290,7 +273,7 @@ def run_harness(
                 exit_code: int | None = process.wait(timeout=timeout + 5)
             except subprocess.TimeoutExpired:
                 timed_out = True
-                _kill_group(process)
+                kill_group(process)
                 exit_code = None
         duration = time.perf_counter() - started
         output = out_path.read_bytes()[-OUTPUT_TAIL:].decode("utf-8", errors="replace")
@@ -311,11 +294,3 @@ def run_harness(
             output=output,
             coverage=_read_coverage(coverage_data, staging) if with_coverage else None,
         )
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, AttributeError):
-        process.kill()
-    process.wait()

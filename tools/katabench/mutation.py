@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from katabench.spec import Kata
+from katabench.untrusted import kill_group, popen
 from katabench.workspace import stage
 
 # mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code).
@@ -196,14 +196,8 @@ def _run_mutmut(workdir: Path, timeout: float, progress: Callable[[str], None]) 
     }
     env.pop("PYTHONPATH", None)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(os.cpu_count() or 2)]
-    process = subprocess.Popen(
-        command,
-        cwd=workdir,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
+    process = popen(
+        command, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
     )
     chunks: list[str] = []
 
@@ -225,9 +219,7 @@ def _run_mutmut(workdir: Path, timeout: float, progress: Callable[[str], None]) 
     try:
         code: int | None = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        kill_group(process)
         code = None
     reader.join(timeout=5)
     output = "".join(chunks)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -20,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from katabench.spec import Kata
+from katabench.untrusted import kill_group, popen
 from katabench.workspace import stage
-
-MEMORY_LIMIT_BYTES = 4 * 1024**3
 
 
 class ProbeError(Exception):
@@ -34,23 +32,6 @@ class Overrun:
     """The measured code did not finish within its deadline."""
 
     seconds: float
-
-
-def _limit_memory() -> None:  # pragma: no cover - runs in the child
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-    except (ImportError, ValueError, OSError):
-        pass
-
-
-def kill_group(process: subprocess.Popen[Any]) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        process.kill()
-    process.wait()
 
 
 class Probe:
@@ -94,15 +75,13 @@ class Probe:
         request_file.write_text(json.dumps(request), encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        process = subprocess.Popen(
+        process = popen(
             [sys.executable, "-m", "katabench.probe_runner", str(request_file)],
             cwd=root,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
-            start_new_session=True,
-            preexec_fn=_limit_memory if os.name == "posix" else None,  # noqa: PLW1509 -- no threads in the child
         )
         try:
             out, err = process.communicate(timeout=timeout)
