@@ -173,3 +173,21 @@ def test_clones_are_found_across_files_but_not_in_imports_or_data_tables() -> No
 
 def test_distinct_code_has_no_clones() -> None:
     assert find_clones([("m.py", NESTED, ast.parse(NESTED))], min_tokens=20) == []
+
+
+def test_a_clone_never_spans_two_files() -> None:
+    # The end of one file followed by the start of the next must not look like a copy of anything.
+    tail = "def f(x):\n    y = x + 1\n    z = y * 2\n    return z\n"
+    head = "def g(a):\n    b = a + 1\n    c = b * 2\n    return c\n"
+    files = [
+        ("a.py", head + tail, None),
+        ("b.py", tail, None),
+        ("c.py", head, None),
+    ]
+    parsed = [(path, text, ast.parse(text)) for path, text, _ in files]
+    # Each function is 18 tokens: shorter than a clone, unless windows ran on from one file into the next.
+    assert find_clones(parsed, min_tokens=20) == []
+    clones = find_clones(parsed, min_tokens=15)
+    assert clones
+    for clone in clones:  # at 15 tokens, every clone is one whole four-line function on each side
+        assert (clone.copy_end - clone.copy_start, clone.original_end - clone.original_start) == (3, 3), clone

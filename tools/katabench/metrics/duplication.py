@@ -120,6 +120,8 @@ def find_clones(files: Sequence[tuple[str, str, ast.Module]], min_tokens: int) -
     # (copy start, original start) pairs of equal windows, grown into runs below.
     matches: dict[int, int] = {}
     for start in range(len(stream) - min_tokens + 1):
+        if stream[start].file != stream[start + min_tokens - 1].file:
+            continue  # a window must lie within one file
         window = tuple(texts[start : start + min_tokens])
         earlier = first_seen.get(window)
         if earlier is None:
