@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from typing import ClassVar
 
 import libcst as cst
 from libcst.metadata import ExpressionContext, ExpressionContextProvider, ProviderT
@@ -69,7 +70,7 @@ class FeatureFlagCheck(Rule):
     )
     Params = FeatureFlagCheckParams
     params: FeatureFlagCheckParams
-    METADATA_DEPENDENCIES: tuple[ProviderT, ...] = (*Rule.METADATA_DEPENDENCIES, ExpressionContextProvider)
+    METADATA_DEPENDENCIES: ClassVar[tuple[ProviderT, ...]] = (*Rule.METADATA_DEPENDENCIES, ExpressionContextProvider)
 
     valid = (
         Example(
@@ -131,9 +132,11 @@ class FeatureFlagCheck(Rule):
             self._flag(node, self.code(node))
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.params.flags:
-            if self.get_metadata(ExpressionContextProvider, node, None) is ExpressionContext.LOAD:
-                self._flag(node, node.value)
+        if (
+            node.value in self.params.flags
+            and self.get_metadata(ExpressionContextProvider, node, None) is ExpressionContext.LOAD
+        ):
+            self._flag(node, node.value)
 
     def visit_Call(self, node: cst.Call) -> None:
         if len(node.args) < 2 or not self.qualified_names(node.func) & ATTRIBUTE_CALLS:
