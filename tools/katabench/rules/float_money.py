@@ -215,8 +215,6 @@ totals.goods, note = 2.5, ""
         return name if self._is_money_name(name) else None
 
     def _is_float(self, node: cst.BaseExpression) -> bool:
-        if isinstance(node, cst.Float):
-            return True
         if isinstance(node, cst.UnaryOperation):
             return self._is_float(node.expression)
         if isinstance(node, cst.BinaryOperation):
@@ -225,11 +223,9 @@ totals.goods, note = 2.5, ""
             return self._is_float(node.body) or self._is_float(node.orelse)
         if isinstance(node, cst.Call):
             names = self.qualified_names(node.func)
-            if "builtins.float" in names:
-                return True
-            if names & _FLOAT_PRESERVING:
-                return any(self._is_float(arg.value) for arg in node.args)
-        return False
+            preserving = bool(names & _FLOAT_PRESERVING) and any(self._is_float(arg.value) for arg in node.args)
+            return "builtins.float" in names or preserving
+        return isinstance(node, cst.Float)
 
     @staticmethod
     def _mentions_float(annotation: cst.Annotation) -> bool:
@@ -299,9 +295,9 @@ totals.goods, note = 2.5, ""
         self.functions.pop()
 
     def visit_Return(self, node: cst.Return) -> None:
-        if self.functions and node.value is not None and self._is_money_name(self.functions[-1]):
-            if self._is_float(node.value):
-                self._flag(node, f"`{self.functions[-1]}()` returns the float `{self.code(node.value)}`")
+        value = node.value
+        if self.functions and value is not None and self._is_money_name(self.functions[-1]) and self._is_float(value):
+            self._flag(node, f"`{self.functions[-1]}()` returns the float `{self.code(value)}`")
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         operands = [node.left, *(target.comparator for target in node.comparisons)]

@@ -14,6 +14,7 @@ _ATTRS_FROZEN = frozenset({"attr.frozen", "attrs.frozen"})
 _ATTRS = frozenset({"attr.s", "attr.attrs", "attr.define", "attr.mutable", "attrs.define", "attrs.mutable"})
 _IMMUTABLE_BASES = frozenset({"NamedTuple", "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
 _MUTABLE_TYPES = frozenset({"list", "dict", "set", "bytearray", "List", "Dict", "Set", "DefaultDict", "defaultdict"})
+_TYPE_NAME = re.compile(r"\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)")
 # methods that build the object; assigning to self there is how it gets its value
 _BUILDERS = frozenset({"__init__", "__post_init__", "__new__", "__attrs_post_init__"})
 
@@ -185,7 +186,7 @@ class Totals:
     lines: list = None
 """,
             findings=2,
-            line=4,
+            line=5,
         ),
         Example(
             """
@@ -250,7 +251,8 @@ class Point:
 
     def _shape(self, node: cst.ClassDef) -> _Shape:
         bases = {_last_segment(arg.value) for arg in node.bases if arg.keyword is None}
-        if any(isinstance(arg.value, cst.Call) for arg in node.bases) or bases & {"NamedTuple"}:
+        made = {_last_segment(arg.value.func) for arg in node.bases if isinstance(arg.value, cst.Call)}
+        if "NamedTuple" in bases or "namedtuple" in made:
             return _Shape("namedtuple", frozen=True, compares_by_value=True)
         if bases & _IMMUTABLE_BASES:
             return _Shape("enum", frozen=True, compares_by_value=False)
@@ -300,8 +302,7 @@ class Point:
         for statement in line.body:
             if isinstance(statement, cst.AnnAssign) and isinstance(statement.target, cst.Name):
                 annotation = statement.annotation.annotation
-                outer = annotation.value if isinstance(annotation, cst.Subscript) else annotation
-                if _last_segment(outer) in _MUTABLE_TYPES:
+                if _outer_type(annotation) in _MUTABLE_TYPES:
                     self.report(
                         statement,
                         f"field `{cls}.{statement.target.value}: {self.code(annotation)}` can be changed in place; "
@@ -309,18 +310,28 @@ class Point:
                     )
 
 
+def _outer_type(annotation: cst.BaseExpression) -> str:
+    """`list[int]` -> list; `typing.Dict[str, int]` -> Dict; `"set[str]"` -> set."""
+    if isinstance(annotation, cst.SimpleString):
+        found = _TYPE_NAME.match(str(annotation.evaluated_value))
+        return found.group(1) if found else ""
+    return _last_segment(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
+
+
 def _targets(node: cst.CSTNode) -> list[cst.BaseExpression]:
     if isinstance(node, cst.Assign):
-        found = [t.target for t in node.targets]
-    elif isinstance(node, cst.AugAssign | cst.AnnAssign | cst.Del):
-        found = [node.target]
-    else:
-        return []
+        return _flatten([t.target for t in node.targets])
+    if isinstance(node, cst.AugAssign | cst.AnnAssign | cst.Del):
+        return _flatten([node.target])
+    return []
+
+
+def _flatten(targets: list[cst.BaseExpression]) -> list[cst.BaseExpression]:
+    """`a, (b, c)` -> [a, b, c]."""
     flat: list[cst.BaseExpression] = []
-    while found:
-        target = found.pop()
+    for target in targets:
         if isinstance(target, cst.Tuple | cst.List):
-            found.extend(element.value for element in target.elements)
+            flat.extend(_flatten([element.value for element in target.elements]))
         else:
             flat.append(target)
     return flat

@@ -1,0 +1,103 @@
+"""Line prices, coupons, shipping and VAT for one order.
+
+Everything is in the order's currency. List prices are converted per unit,
+the way the old web shop showed them, and rounded before they are
+multiplied.
+"""
+
+from dataclasses import dataclass
+
+from .catalogue import PRODUCTS
+from .money import Price, fmt, round_money
+
+FOOD = ("coffee", "tea")
+
+
+@dataclass
+class Totals:
+    """Running totals while an order is priced."""
+
+    goods: float = 0.0
+    coupon: float = 0.0
+    shipping: float = 0.0
+    vat: float = 0.0
+
+
+def volume_discount(category, qty, partner):
+    """Percent off a line for buying in bulk; partners get 5 more on coffee and tea."""
+    pct = 0
+    if category in FOOD:
+        if qty >= 25:
+            pct = 10
+        elif qty >= 10:
+            pct = 5
+        if partner:
+            pct = pct + 5
+    elif category == "sundries" and qty >= 50:
+        pct = 8
+    return pct
+
+
+def price_line(sku, qty, rate, partner, vat, vat_food):
+    """One order line, priced in the order's currency."""
+    if sku not in PRODUCTS:
+        raise ValueError(f"unknown product {sku!r}")
+    if qty < 1 or qty > 999:
+        raise ValueError(f"quantity must be between 1 and 999, not {qty}")
+    name, category, list_price = PRODUCTS[sku]
+    unit = Price(list_price).convert(rate)
+    unit_price = unit.amount
+    pct = volume_discount(category, qty, partner)
+    net = unit.times(qty, pct).amount
+    vat_rate = vat
+    if category in FOOD:
+        vat_rate = vat_food
+    return {
+        "sku": sku,
+        "name": name,
+        "category": category,
+        "qty": qty,
+        "unit_price": unit_price,
+        "pct": pct,
+        "net": net,
+        "coupon": 0.0,
+        "vat_rate": vat_rate,
+    }
+
+
+def apply_coupon(lines, goods, coupon, coupon_pct, coupon_category, minimum, currency):
+    """Take the coupon off the lines it is valid for; returns (total, note)."""
+    if goods < minimum:
+        return 0.0, f"{coupon} needs goods of {fmt(minimum, currency)} or more"
+    discount = 0.0
+    for line in lines:
+        if coupon_category is None or line["category"] == coupon_category:
+            # discounts are negative, like on the ledger
+            line["coupon"] = round_money(-line["net"] * coupon_pct / 100)
+            discount = round_money(discount + line["coupon"])
+    return discount, ""
+
+
+def shipping_charge(goods, coupon, express, ship_fee, free_from, express_fee, currency):
+    """What delivery costs, and how to describe it; returns (charge, note)."""
+    if express:
+        return express_fee, "express"
+    if coupon == "FREESHIP":
+        return 0.0, "FREESHIP"
+    if goods >= free_from:
+        return 0.0, f"free from {fmt(free_from, currency)}"
+    return ship_fee, "standard"
+
+
+def vat_bands(lines, shipping, vat):
+    """[(rate, base, tax)] per VAT rate, lowest rate first.
+
+    Shipping is taxed at the standard rate.
+    """
+    bases = {}
+    for line in lines:
+        rate = line["vat_rate"]
+        bases[rate] = bases.get(rate, 0.0) + line["net"] + line["coupon"]
+    if shipping:
+        bases[vat] = bases.get(vat, 0.0) + shipping
+    return [(rate, bases[rate], round_money(bases[rate] * rate)) for rate in sorted(bases)]
