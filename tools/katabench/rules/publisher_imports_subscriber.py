@@ -160,7 +160,8 @@ class PublisherImportsSubscriber(Rule):
 
     def begin_file(self, source: SourceFile) -> None:
         self.publishing = self.in_modules(self.params.publishers)
-        self.publishers_seen += self.publishing
+        if self.publishing:
+            self.publishers_seen += 1
 
     def _known(self, dotted: str) -> str:
         """The deepest module of the package that `dotted` names (`a.b.f` -> `a.b`), or ''."""
@@ -168,26 +169,24 @@ class PublisherImportsSubscriber(Rule):
             dotted = dotted.rpartition(".")[0]
         return dotted
 
-    def _check(self, node: cst.CSTNode, targets: Sequence[str], spelled: str) -> None:
+    def _check(self, imports: Sequence[tuple[cst.CSTNode, str, str]]) -> None:
+        """Report each (node, imported module, import as written) that reaches a subscriber, once per module."""
         assert self.source is not None
         reported: set[str] = set()
-        for target in targets:
+        for node, target, spelled in imports:
             if not target or target == self.source.module or target in reported:
                 continue
             path = self.modules[target]
             if _matches(path, self.params.subscribers):
                 reported.add(target)
-                self.report(
-                    node,
-                    f"publisher {self.module_path} imports the subscriber {path} (`{spelled}`)",
-                )
+                self.report(node, f"publisher {self.module_path} imports the subscriber {path} (`{spelled}`)")
 
     def visit_Import(self, node: cst.Import) -> None:
         if not self.publishing:
             return
         for alias in node.names:
             name = get_full_name_for_node(alias.name) or ""
-            self._check(alias, [self._known(name)], f"import {name}")
+            self._check([(alias, self._known(name), f"import {name}")])
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if not self.publishing:
@@ -202,16 +201,17 @@ class PublisherImportsSubscriber(Rule):
             prefix = f"{base}.{module}" if module else base
         else:
             prefix = module or ""
-        spelled = "." * level + (module or "")
+        spelled = "from " + "." * level + (module or "") + " import "
         if isinstance(node.names, cst.ImportStar):
-            self._check(node, [self._known(prefix)], f"from {spelled} import *")
+            self._check([(node, self._known(prefix), spelled + "*")])
             return
-        targets = []
+        imports: list[tuple[cst.CSTNode, str, str]] = []
         for alias in node.names:
-            candidate = f"{prefix}.{get_full_name_for_node(alias.name)}"
-            targets.append(candidate if candidate in self.modules else self._known(prefix))
-        names = ", ".join(get_full_name_for_node(alias.name) or "" for alias in node.names)
-        self._check(node, targets, f"from {spelled} import {names}")
+            name = get_full_name_for_node(alias.name) or ""
+            candidate = f"{prefix}.{name}"
+            target = candidate if candidate in self.modules else self._known(prefix)
+            imports.append((alias, target, spelled + name))
+        self._check(imports)
 
     def end_package(self) -> None:
         assert self.package is not None

@@ -1,0 +1,14 @@
+"""The audit trail the accountant asked for after the 2022 deposit dispute."""
+
+from ..events import Event
+from .outbox import Outbox
+
+
+class AuditTrail:
+    """Records every event it is given, in the event's own words."""
+
+    def __init__(self, outbox: Outbox) -> None:
+        self._outbox = outbox
+
+    def record(self, event: Event) -> None:
+        self._outbox.post(f"  audit  {event.time} {event.job_id} {event.describe()}")
