@@ -1,0 +1,25 @@
+"""Which readings the report can trust."""
+
+from .readings import FAULT, LOW_BATTERY_V
+from .stations import STATIONS
+
+
+def usable_rows(rows, counts):
+    """The readings of our own gauges, with a working sensor and a charged battery.
+
+    What is dropped is counted in `counts`, under the first check it fails.
+    """
+    counts["unknown station"] = 0
+    counts["sensor fault"] = 0
+    counts["low battery"] = 0
+    usable = []
+    for row in rows:
+        if row["station"] not in STATIONS:
+            counts["unknown station"] += 1
+        elif row["level"] == FAULT:
+            counts["sensor fault"] += 1
+        elif row["battery"] is not None and row["battery"] < LOW_BATTERY_V:
+            counts["low battery"] += 1
+        else:
+            usable.append(row)
+    return usable

@@ -1,0 +1,108 @@
+"""Reading HydroLog CSV exports, one line at a time.
+
+    # HydroLog export, units=mm
+    station,timestamp,level,battery_v
+    LYN01,2024-02-11T06:15,1423,3.71
+
+Gauges from before the 2022 upgrade send no battery column. The two oldest
+loggers export centimetres with one decimal (units=cm on the first line).
+A sensor that cannot see the water writes -9999 mm (-999.9 cm).
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from os import PathLike
+
+ExportPath = str | PathLike[str]
+
+FAULT = -9999
+LOW_BATTERY_V = 3.3
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One line of the export: a gauge's level at a quarter hour."""
+
+    station: str
+    when: str  # 2024-02-11T06:15
+    level: int  # millimetres above gauge zero
+    battery: float | None  # volts; None when the logger does not say
+    alerts: tuple[str, ...] = ()  # what the reading raised, once the watch has seen it
+
+    @property
+    def hour(self) -> str:
+        return self.when[:13]
+
+
+def export_lines(path: ExportPath, tally: Counter[str]) -> Iterator[str]:
+    """The export's lines, read one at a time and counted; the file is closed when they run out."""
+    with open(path, encoding="utf-8") as export:
+        for line in export:
+            tally["lines"] += 1
+            yield line
+
+
+def export_units(first_line: str) -> str:
+    """The units named on the export's first line; millimetres if it names none."""
+    if not first_line.startswith("#") or "units=" not in first_line:
+        return "mm"
+    units = first_line.split("units=")[1].strip()
+    if units not in ("mm", "cm"):
+        raise ValueError(f"unsupported units {units!r}")
+    return units
+
+
+class MalformedLine(ValueError):
+    """A line of the export that is not a reading."""
+
+
+def parse_readings(lines: Iterator[str], tally: Counter[str]) -> Iterator[Reading]:
+    """The readings of an export's lines, in file order; malformed lines are counted instead."""
+    first_line = next(lines, "")
+    units = export_units(first_line)
+    for text in data_lines(chain([first_line], lines)):
+        try:
+            reading = parse_line(text, units)
+        except ValueError:
+            tally["malformed"] += 1
+            continue
+        yield reading
+
+
+def data_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The stripped lines that should hold readings: no blanks, no comments, no header.
+
+    Only the first of them may be the header; a header further down (two
+    exports pasted together) is a malformed line.
+    """
+    header_allowed = True
+    for line in lines:
+        text = line.strip()
+        if text == "" or text.startswith("#"):
+            continue
+        if not (header_allowed and text.startswith("station,")):
+            yield text
+        header_allowed = False
+
+
+def parse_line(text: str, units: str) -> Reading:
+    """One reading from one data line; a ValueError if the line is not a reading."""
+    fields = [field.strip() for field in text.split(",")]
+    if len(fields) not in (3, 4):
+        raise MalformedLine()
+    station, when, level_text = fields[:3]
+    if len(when) != 16 or when[10] != "T":
+        raise MalformedLine()
+    level = parse_level(level_text, units)
+    battery_text = fields[3] if len(fields) == 4 else ""
+    battery = float(battery_text) if battery_text else None
+    return Reading(station, when, level, battery)
+
+
+def parse_level(text: str, units: str) -> int:
+    """Millimetres; centimetres are truncated toward zero, as the old loggers' firmware does."""
+    if units == "cm":
+        return int(float(text) * 10)
+    return int(text)
