@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from katabench.rules.base import Example, Rule
 from katabench.rules.broad_except import BroadExcept
+from katabench.rules.debugging_leftover import DebuggingLeftover
 from katabench.rules.exception_hierarchy import ExceptionHierarchy
 from katabench.rules.feature_flag_check import FeatureFlagCheck
 from katabench.rules.float_money import FloatMoney
@@ -40,6 +41,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MutableValueObject,
     PositionalFieldAccess,
     WholeFileRead,
+    DebuggingLeftover,
 )
 
 RULES: dict[str, type[Rule]] = {rule.id: rule for rule in ALL_RULES}
