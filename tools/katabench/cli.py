@@ -103,6 +103,9 @@ def _practice_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "mob",
         help="mob/pair rotation: a WIP branch, a timer, co-author trailers",
         description="Driver rotation on a timer; work travels on the WIP branch mob/<branch>.",
+        epilog="a session: kata mob start --team alice,bob,carol  ->  (type)  ->  kata mob next  ->  "
+        "the next driver: kata mob start  ->  ...  ->  kata mob done\nsettings and safety: docs/practice.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = p.add_subparsers(dest="mob_action", metavar="action", required=True)
     q = actions.add_parser("start", help="create or join the WIP branch and start a turn")
@@ -175,8 +178,8 @@ def _review_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, metavar="S", help="harness timeout per commit (default: the kata's)")
     parser.add_argument("--metrics-only", action="store_true",
                         help="metrics only: no design rules, no refactoring detection (fastest)")
-    parser.add_argument("--max-lines", type=int, default=200, metavar="N",
-                        help="a step changing more lines is a big-bang (default 200)")
+    parser.add_argument("--max-lines", type=int, default=250, metavar="N",
+                        help="a step changing more lines (moved lines left out) is a big-bang (default 250)")
     parser.add_argument("--max-kinds", type=int, default=3, metavar="N",
                         help="a step with more kinds of refactoring is a big-bang (default 3)")
     parser.add_argument("--cache", metavar="DIR", help="where the review cache lives (default: "

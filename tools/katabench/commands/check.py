@@ -106,6 +106,8 @@ def perform(
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
+    if getattr(args, "runs", None) and not getattr(args, "watch", False):
+        raise FatalError("--runs counts the runs of --watch; add --watch")
     if getattr(args, "watch", False):
         from katabench.commands.watch import watch_check
 
