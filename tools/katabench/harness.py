@@ -275,6 +275,9 @@ def run_harness(
                 timed_out = True
                 kill_group(process)
                 exit_code = None
+            except BaseException:
+                kill_group(process)  # Ctrl-C or a cancelled check: never leave the harness running
+                raise
         duration = time.perf_counter() - started
         output = out_path.read_bytes()[-OUTPUT_TAIL:].decode("utf-8", errors="replace")
         dump_text = dump.read_text(encoding="utf-8", errors="replace") if dump.exists() else ""
