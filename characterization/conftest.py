@@ -16,6 +16,7 @@ os.environ.setdefault(
 )
 
 import pytest  # noqa: E402
+from approvaltests.core.namer import Namer  # noqa: E402
 from approvaltests.file_approver import FileApprover  # noqa: E402
 
 
@@ -25,3 +26,7 @@ def _one_verify_per_test_per_run() -> None:
     # and refuses a second verify of the same file. Mutation testing re-runs the
     # same test many times in one (forked) process, so forget between tests.
     FileApprover.previous_approved.clear()
+    if "MUTANT_UNDER_TEST" in os.environ:
+        # mutmut runs one test in several processes at once: each must write and
+        # compare its own received file, or one mutant's output is judged as another's.
+        Namer.RECEIVED = f".received.{os.getpid()}"

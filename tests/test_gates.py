@@ -233,3 +233,41 @@ def test_a_weak_harness_lets_mutants_survive_and_names_them(minirepo: Path) -> N
     assert survivor.path == "legacy/fees/core.py"
     assert survivor.line == 3
     assert survivor.message == "survived: `fee`: `if days > 10:` -> `if days >= 10:`"
+
+
+def test_under_mutation_testing_each_process_writes_its_own_received_file(minirepo: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    core = minirepo / "legacy" / "fees" / "core.py"
+    core.write_text(core.read_text().replace("days * 3 + 1", "days * 3 + 2"))
+    env = {
+        **os.environ,
+        "MUTANT_UNDER_TEST": "fees.x_fee__mutmut_1",
+        "APPROVALTESTS_DISABLE_SCRIPT_DOWNLOADS": "1",
+        "APPROVAL_TESTS_USE_REPORTER": "approvaltests.reporters.report_quietly.ReportQuietly",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "characterization/fees"],
+        cwd=minirepo,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    received = [p.name for p in (minirepo / "characterization" / "fees").glob("*.received.*")]
+    assert len(received) == 1
+    assert received[0] != "test_fees.test_fee.received.txt"  # named after the process that wrote it
+    assert received[0].startswith("test_fees.test_fee.received.")
+
+
+@pytest.mark.slow
+def test_a_harness_that_runs_no_mutated_code_scores_zero_not_an_error(minirepo: Path) -> None:
+    test = minirepo / "characterization" / "fees" / "test_fees.py"
+    test.write_text("import legacy.fees\n\n\ndef test_imports() -> None:\n    assert legacy.fees\n")
+    (minirepo / "characterization" / "fees" / "test_fees.test_fee.approved.txt").unlink()
+    _kata, ctx = fees(minirepo)
+    result = run_gate(ctx, "mutation")
+    assert result.status is Status.FAIL, result.details
+    assert result.measured == 0.0
+    assert result.findings[0].message.startswith("no tests: `fee`")

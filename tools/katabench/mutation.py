@@ -24,7 +24,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,8 @@ STATUS_BY_CODE = {
     -9: "segfault",
     2: "interrupted",
 }
+_MANGLED = re.compile(r"__mutmut_(?:orig|\d+)")
+NO_TEST_REACHES_A_MUTANT = "could not find any test case for any mutant"
 _PROGRESS = re.compile(r"(\d+)/(\d+)\s+\S+\s+(\d+)")
 CACHE_VERSION = 2
 
@@ -228,6 +230,12 @@ def _run_mutmut(workdir: Path, timeout: float, progress: Callable[[str], None]) 
     return code, "\n".join(lines[-30:])
 
 
+def _sweep_received(workdir: Path) -> None:
+    """Each killed mutant leaves a received file (one per process, see the harness conftest)."""
+    for received in (workdir / "mutants").rglob("*.received.*"):
+        received.unlink(missing_ok=True)
+
+
 def _function_lines(source: str) -> dict[str, int]:
     """{mutmut's mangled name: def line}: `x_fee` and `xǁLoanǁfee` for methods."""
     lines: dict[str, int] = {}
@@ -260,12 +268,16 @@ def _describe(workdir: Path, relative: str, key: str, status: str) -> Mutant:
         m_start, m_end = spans[mangled]
         orig_body = mutated_lines[start - 1 : end]
         mutant_body = mutated_lines[m_start - 1 : m_end]
-        # Line 0 is the def line, which differs by name only; look for the change below it.
-        offset = next((i for i, (a, b) in enumerate(zip(orig_body, mutant_body, strict=False)) if i and a != b), 0)
+        # A span may start with blank lines; its def line differs from the mutant's by the name only.
+        pairs = list(zip(orig_body, mutant_body, strict=False))
+        offset = next((i for i, (a, b) in enumerate(pairs) if _MANGLED.sub("", a) != _MANGLED.sub("", b)), 0)
+        def_offset = next(
+            (i for i, text in enumerate(orig_body) if text.lstrip().startswith(("def ", "async def "))), 0
+        )
         original = orig_body[offset].strip() if offset < len(orig_body) else ""
         mutated = mutant_body[offset].strip() if offset < len(mutant_body) else ""
         def_line = _function_lines(source_path.read_text(encoding="utf-8")).get(function, 0)
-        line = def_line + offset if def_line else 0
+        line = def_line + offset - def_offset if def_line else 0
     except (OSError, KeyError, ValueError, IndexError):
         pass
     return Mutant(key, status, relative, line, readable, original, mutated)
@@ -319,6 +331,7 @@ def run_mutation(
         progress("mutation testing: preparing mutants")
         reused = _sync(workdir, staged, config, kata)
         code, output = _run_mutmut(workdir, timeout, progress)
+        _sweep_received(workdir)
         sources = sorted(n for n in staged if n.startswith(f"{kata.legacy}/") and n.endswith(".py"))
         total, counts, not_killed = _read_results(workdir, sources)
         if reused and (counts.get("no tests") or counts.get("not checked")):
@@ -326,6 +339,7 @@ def run_mutation(
             progress("mutation testing: re-running from scratch to confirm untested mutants")
             shutil.rmtree(workdir / "mutants", ignore_errors=True)
             code, output = _run_mutmut(workdir, timeout, progress)
+            _sweep_received(workdir)
             total, counts, not_killed = _read_results(workdir, sources)
     duration = time.perf_counter() - started
     if code is None:
@@ -338,6 +352,11 @@ def run_mutation(
             duration,
             False,
         )
+    if code != 0 and NO_TEST_REACHES_A_MUTANT in output and total:
+        # mutmut stops early when no test runs any mutated function: every mutant survives untested.
+        counts = Counter({"no tests": total})
+        not_killed = [replace(m, status="no tests") for m in not_killed]
+        code = 0
     if code != 0 or total == 0:
         reason = (
             "mutmut generated no mutants (code at module level is not mutated)"
