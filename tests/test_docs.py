@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import ROOT
-
 from katabench.docgen import pages
 
 

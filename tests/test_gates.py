@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from helpers import tree_digest
 from katabench.gates import GATES, CheckContext
 from katabench.model import GateResult, Status

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOT, copy_repo
 from katabench.check import CheckReport, run_check
 from katabench.harness import run_harness

@@ -6,6 +6,7 @@ import ast
 import textwrap
 
 import libcst
+
 from katabench.metrics.cohesion import lcom4
 from katabench.metrics.complexity import cognitive, cyclomatic, maintainability, worst
 from katabench.metrics.duplication import duplicated_lines, find_clones

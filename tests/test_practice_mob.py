@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from katabench.errors import FatalError
 from katabench.practice.config import load_config, parse_layer
 from katabench.practice.mob import co_authors, first_driver, split_branch, successor

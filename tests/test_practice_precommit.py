@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pre_commit.clientlib import load_config, load_manifest
+
 from helpers import ROOT
 from practice_helpers import git, isolated_env, kata, kata_repo, state_of, write
-from pre_commit.clientlib import load_config, load_manifest
 
 CORE = "legacy/fees/core.py"
 

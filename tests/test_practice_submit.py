@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from katabench.practice.submit import submission_name
 from practice_helpers import git, isolated_env, kata, kata_repo, state_of, write
 

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from helpers import MINIREPO, copy_repo
 from practice_helpers import Paused, RepoState, git, isolated_env, kata, kata_repo, state_of, write
 

@@ -15,14 +15,15 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from watchfiles import Change
+
 from helpers import MINIREPO, copy_repo
 from katabench.check import Selection, run_check
 from katabench.commands.watch import Screen
 from katabench.practice.watch import KataFilter, watch_loop
 from katabench.repo import get_kata, state_dir
 from practice_helpers import isolated_env, kata, write
-from rich.console import Console
-from watchfiles import Change
 
 CORE = "legacy/fees/core.py"
 

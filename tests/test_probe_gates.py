@@ -24,7 +24,7 @@ harness_locked = false
 {gates}
 """
 
-PROBE = '''
+PROBE = """
 import re
 from pathlib import Path
 
@@ -43,9 +43,9 @@ def pathological_inputs():
 
 def probe_one(package, text):
     return package.parse(text)
-'''
+"""
 
-EAGER = '''
+EAGER = """
 import re
 
 
@@ -62,9 +62,9 @@ def summarise(path):
 
 def parse(text):
     return bool(re.match(r"^(a+)+$", text))
-'''
+"""
 
-STREAMING = '''
+STREAMING = """
 import re
 
 PATTERN = re.compile(r"^a+$")
@@ -82,7 +82,7 @@ def summarise(path):
 
 def parse(text):
     return bool(PATTERN.match(text))
-'''
+"""
 
 
 def workspace(tmp_path: Path, code: str, gates: str) -> CheckContext:
@@ -132,7 +132,9 @@ def test_speedup_is_a_ratio_against_the_untouched_baseline(tmp_path: Path) -> No
 
 def test_speedup_fails_a_faster_wrong_answer(tmp_path: Path) -> None:
     wrong = STREAMING.replace("return total, len(seen)", "return total + 1, len(seen)")
-    result = run_gate(workspace(tmp_path, wrong, "[gates.speedup]\nmin_speedup = 1\nsize = 2000\nruns = 1\n"), "speedup")
+    result = run_gate(
+        workspace(tmp_path, wrong, "[gates.speedup]\nmin_speedup = 1\nsize = 2000\nruns = 1\n"), "speedup"
+    )
     assert result.status is Status.FAIL
     assert "differs from the legacy code" in result.findings[0].message
 

@@ -11,6 +11,7 @@ import inspect
 from pathlib import Path, PurePosixPath
 
 import pytest
+
 from katabench.params import build_params
 from katabench.rules import ALL_RULES, RULES, Example, Rule
 from katabench.rules.print_call import PrintCall

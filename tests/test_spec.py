@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from katabench.errors import SpecError
 from katabench.gates.complexity import ComplexityParams
 from katabench.spec import load_kata, parse_spec

@@ -162,28 +162,63 @@ def _practice_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 def _review_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", help="a git repository, or a submission file (*.kata.zip)")
-    parser.add_argument("--class", dest="class_dir", metavar="DIR",
-                        help="review every repository, submission and JSON result in DIR: one row per student")
+    parser.add_argument(
+        "--class",
+        dest="class_dir",
+        metavar="DIR",
+        help="review every repository, submission and JSON result in DIR: one row per student",
+    )
     parser.add_argument("--kata", metavar="NAME", help="the kata (default: the one the history is about)")
-    parser.add_argument("--base", metavar="REF", help="review after this commit (default: where the kata's code "
-                        "was introduced, or the merge-base with the upstream branch)")
+    parser.add_argument(
+        "--base",
+        metavar="REF",
+        help="review after this commit (default: where the kata's code "
+        "was introduced, or the merge-base with the upstream branch)",
+    )
     parser.add_argument("--head", metavar="REF", help="review up to this commit (default: HEAD)")
-    parser.add_argument("--format", choices=("table", "markdown", "json", "html"), default="table",
-                        help="table (default), markdown, json (schema katabench.review/1) or html (one file)")
+    parser.add_argument(
+        "--format",
+        choices=("table", "markdown", "json", "html"),
+        default="table",
+        help="table (default), markdown, json (schema katabench.review/1) or html (one file)",
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
-    parser.add_argument("--run-tests", action="store_true",
-                        help="run the harness on every commit (in a temporary copy, with the kata's timeout)")
-    parser.add_argument("--jobs", "-j", type=int, default=2, metavar="N",
-                        help="commits to test (and files to measure) in parallel (default 2)")
+    parser.add_argument(
+        "--run-tests",
+        action="store_true",
+        help="run the harness on every commit (in a temporary copy, with the kata's timeout)",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=2,
+        metavar="N",
+        help="commits to test (and files to measure) in parallel (default 2)",
+    )
     parser.add_argument("--timeout", type=float, metavar="S", help="harness timeout per commit (default: the kata's)")
-    parser.add_argument("--metrics-only", action="store_true",
-                        help="metrics only: no design rules, no refactoring detection (fastest)")
-    parser.add_argument("--max-lines", type=int, default=250, metavar="N",
-                        help="a step changing more lines (moved lines left out) is a big-bang (default 250)")
-    parser.add_argument("--max-kinds", type=int, default=3, metavar="N",
-                        help="a step with more kinds of refactoring is a big-bang (default 3)")
-    parser.add_argument("--cache", metavar="DIR", help="where the review cache lives (default: "
-                        "$KATABENCH_CACHE_DIR, else ~/.cache/katabench)")
+    parser.add_argument(
+        "--metrics-only", action="store_true", help="metrics only: no design rules, no refactoring detection (fastest)"
+    )
+    parser.add_argument(
+        "--max-lines",
+        type=int,
+        default=250,
+        metavar="N",
+        help="a step changing more lines (moved lines left out) is a big-bang (default 250)",
+    )
+    parser.add_argument(
+        "--max-kinds",
+        type=int,
+        default=3,
+        metavar="N",
+        help="a step with more kinds of refactoring is a big-bang (default 3)",
+    )
+    parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="where the review cache lives (default: $KATABENCH_CACHE_DIR, else ~/.cache/katabench)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
 
 

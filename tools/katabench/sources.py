@@ -83,6 +83,11 @@ def read_source(root: Path, relative: PurePosixPath, module: str) -> SourceFile 
         data = (root / relative).read_bytes()
     except OSError as error:
         return Finding(path, 0, 0, PARSE, f"cannot read the file: {error.strerror or error}")
+    return parse_source(path, data, module)
+
+
+def parse_source(path: str, data: bytes, module: str) -> SourceFile | Finding:
+    """Decode and parse a file's bytes (from disk, or a blob of a git history)."""
     if len(data) > MAX_FILE_BYTES:
         return Finding(
             path,

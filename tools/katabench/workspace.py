@@ -29,9 +29,7 @@ def _ancestor_files(root: Path, folder: PurePosixPath, names: tuple[str, ...]) -
     return found
 
 
-def stage(
-    kata: Layout, source_root: Path, dest: Path, code: Path | None = None, harness: Path | None = None
-) -> None:
+def stage(kata: Layout, source_root: Path, dest: Path, code: Path | None = None, harness: Path | None = None) -> None:
     """Copy the kata's code and harness into `dest`.
 
     From the workspace's folders, or from `code` (a version of the package, such as a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 
@@ -50,3 +51,30 @@ def maintainability(text: str) -> float:
 
 def worst(scores: list[FunctionScore]) -> FunctionScore | None:
     return max(scores, key=lambda s: s.value, default=None)
+
+
+def cyclomatic_and_maintainability(text: str, tree: ast.Module) -> tuple[list[FunctionScore], float]:
+    """`cyclomatic(text)` and `maintainability(text)` at once, from a tree already parsed.
+
+    The same radon computations, sharing one parse and one complexity visit: a
+    review measures every version of every file of a history.
+    """
+    from radon.metrics import h_visit_ast, mi_compute
+    from radon.raw import analyze
+    from radon.visitors import ComplexityVisitor, Function
+
+    visitor = ComplexityVisitor.from_ast(tree)
+    scores: list[FunctionScore] = []
+
+    def add(function: Function, name: str) -> None:
+        scores.append(FunctionScore(name, function.lineno, function.complexity))
+        for closure in function.closures:
+            add(closure, f"{name}.{closure.name}")
+
+    for block in visitor.blocks:
+        if isinstance(block, Function):
+            add(block, block.fullname)
+    raw = analyze(text)
+    comments = (raw.comments + raw.multi) / float(raw.sloc) * 100 if raw.sloc != 0 else 0
+    index = mi_compute(h_visit_ast(tree).total.volume, visitor.total_complexity, raw.lloc, comments)
+    return scores, float(index)

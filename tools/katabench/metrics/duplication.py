@@ -11,12 +11,13 @@ the duplicated lines are the lines the copies span.
 from __future__ import annotations
 
 import ast
+import bisect
 import io
 import keyword
 import token
 import tokenize
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SKIPPED_TYPES = {
     token.NEWLINE,
@@ -56,15 +57,32 @@ class _Token:
 _DATA_NODES = (ast.Constant, ast.expr_context, ast.Dict, ast.List, ast.Set, ast.Tuple, ast.UnaryOp, ast.unaryop)
 
 
+def _only_data(node: ast.AST, verdicts: dict[int, bool]) -> bool:
+    """Whether every node under `node` is a constant or a display of constants (memoised: displays nest)."""
+    known = verdicts.get(id(node))
+    if known is None:
+        known = all(
+            isinstance(child, _DATA_NODES)
+            and (
+                not isinstance(child, ast.Dict | ast.List | ast.Set | ast.Tuple | ast.UnaryOp)
+                or _only_data(child, verdicts)
+            )
+            for child in ast.iter_child_nodes(node)
+        )
+        verdicts[id(node)] = known
+    return known
+
+
 def _excluded_spans(tree: ast.Module) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     spans = []
+    verdicts: dict[int, bool] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             excluded: ast.stmt | ast.expr = node
         elif (
             isinstance(node, ast.Dict | ast.List | ast.Set | ast.Tuple)
             and len(list(ast.iter_child_nodes(node))) >= 3
-            and all(isinstance(n, _DATA_NODES) for n in ast.walk(node) if n is not node)
+            and _only_data(node, verdicts)
         ):
             excluded = node
         else:
@@ -87,14 +105,27 @@ def _normalise(tok: tokenize.TokenInfo) -> str:
 _FSTRING_TYPES = {getattr(token, n) for n in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END") if hasattr(token, n)}
 
 
+def _outermost(
+    spans: list[tuple[tuple[int, int], tuple[int, int]]],
+) -> tuple[list[tuple[int, int]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """The spans not inside another, sorted, with their starts: syntax nodes nest or are apart."""
+    kept: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], (-span[1][0], -span[1][1]))):
+        if kept and kept[-1][0] <= start and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return [start for start, _end in kept], kept
+
+
 def tokens_of(text: str, tree: ast.Module, file: int) -> list[_Token]:
-    spans = _excluded_spans(tree)
+    starts, spans = _outermost(_excluded_spans(tree))
     result: list[_Token] = []
     docstring_lines = _docstring_lines(tree)
     for tok in tokenize.generate_tokens(io.StringIO(text).readline):
         if tok.type in _SKIPPED_TYPES or tok.start[0] in docstring_lines:
             continue
-        if any(start <= tok.start and tok.end <= end for start, end in spans):
+        inside = bisect.bisect_right(starts, tok.start) - 1  # the last span starting at or before the token
+        if inside >= 0 and tok.end <= spans[inside][1]:
             continue
         result.append(_Token(_normalise(tok), file, tok.start[0]))
     return result
@@ -110,23 +141,65 @@ def _docstring_lines(tree: ast.Module) -> set[int]:
     return lines
 
 
+@dataclass(frozen=True)
+class FileTokens:
+    """One file's normalised tokens, tokenized once: a review reuses them for every commit holding the file."""
+
+    path: str
+    texts: tuple[str, ...]
+    lines: tuple[int, ...]
+    _windows: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def windows(self, size: int) -> tuple[int, ...]:
+        """The hash of every window of `size` tokens, by start (computed once per size)."""
+        if size not in self._windows:
+            texts = self.texts
+            self._windows[size] = tuple(hash(texts[i : i + size]) for i in range(len(texts) - size + 1))
+        return self._windows[size]
+
+
+def file_tokens(path: str, text: str, tree: ast.Module) -> FileTokens:
+    tokens = tokens_of(text, tree, 0)
+    return FileTokens(path, tuple(t.text for t in tokens), tuple(t.line for t in tokens))
+
+
 def find_clones(files: Sequence[tuple[str, str, ast.Module]], min_tokens: int) -> list[Clone]:
     """Clones among (path, text, tree) files, longest first."""
-    stream: list[_Token] = []
-    for index, (_path, text, tree) in enumerate(files):
-        stream.extend(tokens_of(text, tree, index))
-    texts = [t.text for t in stream]
-    first_seen: dict[tuple[str, ...], int] = {}
+    return clones_in([file_tokens(path, text, tree) for path, text, tree in files], min_tokens)
+
+
+def clones_in(files: Sequence[FileTokens], min_tokens: int) -> list[Clone]:
+    """Clones among files tokenized beforehand, longest first (what `find_clones` computes)."""
+    texts: list[str] = []
+    owner: list[int] = []
+    offsets: list[int] = []
+    starts: list[int] = []  # window starts, each window within one file
+    keys: list[int] = []
+    for index, tokens in enumerate(files):
+        offset = len(texts)
+        offsets.append(offset)
+        texts.extend(tokens.texts)
+        owner.extend([index] * len(tokens.texts))
+        windows = tokens.windows(min_tokens)
+        starts.extend(range(offset, offset + len(windows)))
+        keys.extend(windows)
+    first_seen: dict[int, int] = {}
+    exact: dict[tuple[str, ...], int] = {}  # the windows whose hash another window already took
     # (copy start, original start) pairs of equal windows, grown into runs below.
     matches: dict[int, int] = {}
-    for start in range(len(stream) - min_tokens + 1):
-        if stream[start].file != stream[start + min_tokens - 1].file:
-            continue  # a window must lie within one file
-        window = tuple(texts[start : start + min_tokens])
-        earlier = first_seen.get(window)
+    for start, key in zip(starts, keys, strict=True):
+        earlier = first_seen.get(key)
         if earlier is None:
-            first_seen[window] = start
-        elif earlier + min_tokens <= start or stream[earlier].file != stream[start].file:
+            first_seen[key] = start
+            continue
+        if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
+            window = tuple(texts[start : start + min_tokens])
+            found = exact.get(window)
+            if found is None:
+                exact[window] = start
+                continue
+            earlier = found
+        if earlier + min_tokens <= start or owner[earlier] != owner[start]:
             matches[start] = earlier
     clones: list[Clone] = []
     covered_until = -1
@@ -135,33 +208,33 @@ def find_clones(files: Sequence[tuple[str, str, ast.Module]], min_tokens: int) -
             continue
         original = matches[start]
         length = min_tokens
-        while _extends(stream, original, start, length):
+        while _extends(texts, owner, original, start, length):
             length += 1
         covered_until = start + length - 1
-        o_first, o_last = stream[original], stream[original + length - 1]
-        c_first, c_last = stream[start], stream[start + length - 1]
+        o_file, c_file = files[owner[original]], files[owner[start]]
+        o_base, c_base = original - offsets[owner[original]], start - offsets[owner[start]]
         clones.append(
             Clone(
-                files[o_first.file][0],
-                o_first.line,
-                o_last.line,
-                files[c_first.file][0],
-                c_first.line,
-                c_last.line,
+                o_file.path,
+                o_file.lines[o_base],
+                o_file.lines[o_base + length - 1],
+                c_file.path,
+                c_file.lines[c_base],
+                c_file.lines[c_base + length - 1],
                 length,
             )
         )
     return sorted(clones, key=lambda c: (-c.tokens, c.copy_path, c.copy_start))
 
 
-def _extends(stream: Sequence[_Token], original: int, start: int, length: int) -> bool:
+def _extends(texts: Sequence[str], owner: Sequence[int], original: int, start: int, length: int) -> bool:
     """Whether the run (original, start, length) also matches one token further."""
     o, c = original + length, start + length
-    if c >= len(stream) or stream[o].file != stream[original].file or stream[c].file != stream[start].file:
+    if c >= len(texts) or owner[o] != owner[original] or owner[c] != owner[start]:
         return False
-    if stream[original].file == stream[start].file and o >= start:
+    if owner[original] == owner[start] and o >= start:
         return False  # a copy must not overlap its original
-    return stream[o].text == stream[c].text
+    return texts[o] == texts[c]
 
 
 def duplicated_lines(clones: Sequence[Clone]) -> int:

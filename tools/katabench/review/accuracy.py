@@ -1,0 +1,166 @@
+"""Precision and recall of the detector on labelled histories.
+
+Counting is per (commit, refactoring type): a commit labelled with a type is a
+true positive when that type is detected in it, a false negative when not;
+every other type detected in a commit is a false positive unless the commit's
+labels list it. `extract-method` counts as `extract-function` (one type in
+the issue: "extract function/method"); `add-type-hints` and `tidy` are not
+refactorings of the catalogue and are not counted.
+
+Two sources of labels:
+- generated histories (`synth`): each commit applies exactly one known
+  refactoring;
+- the kata reference paths: each step folder names the refactoring it
+  applies (`NN-<refactoring>`); `split-module` is a series of moves
+  (`move-function`). Steps named outside the detector's vocabulary
+  (`add-type-hints`, `introduce-guard-clauses`, ...) have no label of their
+  own, so a detection there is a false positive unless listed in
+  `REFERENCE_EXTRAS`: refactorings a step applies beyond its name, read from
+  the step's diff and its NOTES.md (e.g. library-fines 04 "extract class" is
+  also where "loan_terms is the first switch to go").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from katabench.review.model import TIDY_TYPES, TYPES, Refactoring
+
+COUNTED = tuple(t for t in TYPES if t != "extract-method")
+ALIASES = {"extract-method": "extract-function", "split-module": "move-function"}
+
+# Refactorings a reference step applies beyond the one its folder names (read from diffs and NOTES.md).
+REFERENCE_EXTRAS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("library-fines", "03-extract-class"): ("rename",),  # check_tier becomes card_tier
+    ("library-fines", "04-extract-class"): ("replace-conditional-with-polymorphism", "extract-function"),
+    ("gradebook", "02-remove-duplication"): ("extract-function", "rename"),  # band(); `band` locals renamed
+    ("gradebook", "04-introduce-parameter-object"): ("extract-variable",),  # `resit`
+    ("gradebook", "05-split-module"): ("introduce-parameter-object",),  # Marksheet
+    ("gradebook", "06-extract-function"): ("introduce-parameter-object",),  # the Grade value object
+    ("gradebook", "07-move-function"): ("extract-function",),  # passed(grade), ALL_BANDS
+    ("gradebook", "09-split-module"): ("introduce-parameter-object", "rename"),  # AtRisk
+    ("calculator-errors", "06-introduce-guard-clauses"): ("extract-function",),  # is_command, read_command
+    ("calculator-errors", "07-extract-class"): ("rename",),  # register_index -> register_number
+    ("calculator-errors", "08-extract-class"): ("move-function", "inline-function"),  # read_command, calculate
+    ("shipping-carriers", "02-extract-class"): ("replace-conditional-with-polymorphism",),
+    ("shipping-carriers", "03-replace-conditional-with-polymorphism"): ("move-function",),  # locker_size
+    ("shipping-carriers", "04-replace-conditional-with-polymorphism"): ("extract-class", "move-function"),
+    ("shipping-carriers", "05-replace-conditional-with-polymorphism"): ("move-function",),
+}
+
+
+# The katas whose steps were read one by one for REFERENCE_EXTRAS: their figures are the judged ones.
+JUDGED = frozenset({"library-fines", "gradebook", "calculator-errors", "shipping-carriers"})
+
+
+def counted(kind: str) -> str | None:
+    kind = ALIASES.get(kind, kind)
+    return kind if kind in COUNTED else None
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class Accuracy:
+    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in COUNTED})
+
+    def add(self, where: str, labels: Iterable[str], found: Sequence[Refactoring]) -> None:
+        wanted = {c for c in (counted(label) for label in labels) if c}
+        detected = {c for c in (counted(r.type) for r in found if r.type not in TIDY_TYPES) if c}
+        for kind in wanted & detected:
+            self.by_type[kind].tp += 1
+        for kind in wanted - detected:
+            self.by_type[kind].fn += 1
+            self.by_type[kind].misses.append(where)
+        for kind in detected - wanted:
+            self.by_type[kind].fp += 1
+            self.by_type[kind].false_positives.append(where)
+
+    @property
+    def overall(self) -> Score:
+        total = Score()
+        for score in self.by_type.values():
+            total.tp += score.tp
+            total.fp += score.fp
+            total.fn += score.fn
+        return total
+
+    def table(self) -> str:
+        lines = [f"{'type':40} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}"]
+        for kind, s in [*self.by_type.items(), ("overall", self.overall)]:
+            lines.append(f"{kind:40} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:9.2f} {s.recall:7.2f}")
+        return "\n".join(lines)
+
+
+def step_labels(kata: str, step: str) -> list[str]:
+    from katabench.review.demo import step_label
+
+    return [step_label(step), *REFERENCE_EXTRAS.get((kata, step), ())]
+
+
+def read_package(folder: Path, prefix: str) -> dict[str, str]:
+    return {
+        f"{prefix}/{p.relative_to(folder).as_posix()}": p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*.py"))
+        if "__pycache__" not in p.parts
+    }
+
+
+def measure_reference(
+    root: Path, accuracy: Accuracy, judged: Accuracy | None = None, katas: Iterable[str] | None = None
+) -> list[tuple[str, str, list[Refactoring]]]:
+    """Detect along the katas' reference paths (`judged` gets the JUDGED katas only); returns what was found."""
+    from katabench.repo import get_kata, kata_names
+    from katabench.review.detect import detect
+
+    found_all = []
+    for name in kata_names(root) if katas is None else sorted(katas):
+        kata = get_kata(root, name)
+        steps = kata.steps()
+        if not steps:
+            continue
+        prefix = str(kata.legacy)
+        before = read_package(root / kata.legacy, prefix)
+        for step in steps:
+            after = read_package(step, prefix)
+            found = detect(before, after)
+            accuracy.add(f"{name}/{step.name}", step_labels(name, step.name), found)
+            if judged is not None and name in JUDGED:
+                judged.add(f"{name}/{step.name}", step_labels(name, step.name), found)
+            found_all.append((name, step.name, found))
+            before = after
+    return found_all
+
+
+def measure_generated(seeds: Iterable[int], steps: int, accuracy: Accuracy) -> int:
+    from katabench.review.detect import detect
+    from katabench.review.synth import history
+
+    total = 0
+    for seed in seeds:
+        for index, step in enumerate(history(seed, steps)):
+            found = detect(step.before, step.after)
+            accuracy.add(f"seed {seed} step {index} ({step.type} {step.kind} {step.names})", [step.type], found)
+            total += 1
+    return total
+
+
+def report(values: Mapping[str, Accuracy]) -> str:
+    return "\n\n".join(f"{title}\n{accuracy.table()}" for title, accuracy in values.items())
