@@ -80,7 +80,7 @@ for _kata in sorted(p.parent.name for p in (ROOT / "katas").glob("*/kata.toml"))
 def tests(session: nox.Session) -> None:
     """Run katabench's test suite (pass pytest options after --)."""
     session.install("-e", ".[test]")
-    session.run("pytest", *(session.posargs or ["-n", "2", "--dist", "loadgroup"]))
+    session.run("pytest", *(session.posargs or ["-n", "2"]))
 
 
 @nox.session

@@ -8,13 +8,18 @@
 - the last step, copied into place, passes every gate;
 - a pin kata does not pass a harness that asserts nothing or approves an empty output.
 
-The expensive checks run once per kata (tests of one kata share an xdist group).
+The expensive checks run once per kata and run: the xdist workers share them
+through files in the run's temporary folder, under a lock.
 """
 
 from __future__ import annotations
 
+import fcntl
+import pickle
 import re
 import shutil
+import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -35,14 +40,12 @@ pytestmark = pytest.mark.slow
 
 
 def per_kata(test: object) -> object:
-    return pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in KATAS])(test)
+    return pytest.mark.parametrize("name", KATAS)(test)
 
 
 @cache
 def workspace(name: str, which: str) -> tuple[Kata, Path]:
     """A copy of the repository whose legacy/ holds the legacy code or the last step."""
-    import tempfile
-
     root = copy_repo(ROOT, Path(tempfile.mkdtemp(prefix=f"honesty-{name}-{which}-")))
     kata = load_kata(root, name)
     if which == "last":
@@ -53,10 +56,29 @@ def workspace(name: str, which: str) -> tuple[Kata, Path]:
     return kata, root
 
 
-@cache
-def checked(name: str, which: str) -> CheckReport:
-    kata, root = workspace(name, which)
-    return run_check(kata, root, state_dir(root))
+Checked = Callable[[str, str], CheckReport]
+
+
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Checked:
+    """`checked(kata, "legacy" | "last")`: the full check, computed once per run and shared by the workers."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / "honesty-reports"
+    folder.mkdir(exist_ok=True)
+
+    def check(name: str, which: str) -> CheckReport:
+        saved = folder / f"{name}-{which}.pickle"
+        with open(folder / f"{name}-{which}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if saved.exists():
+                report: CheckReport = pickle.loads(saved.read_bytes())
+                return report
+            kata, root = workspace(name, which)
+            report = run_check(kata, root, state_dir(root))
+            saved.write_bytes(pickle.dumps(report))
+            return report
+
+    return check
 
 
 def failing(report: CheckReport) -> str:
@@ -69,7 +91,7 @@ def failing(report: CheckReport) -> str:
 
 
 @per_kata
-def test_the_legacy_code_passes_its_harness(name: str) -> None:
+def test_the_legacy_code_passes_its_harness(name: str, checked: Checked) -> None:
     kind = load_kata(ROOT, name).kind
     approvals = checked(name, "legacy").result("approvals")
     assert approvals is not None
@@ -82,7 +104,7 @@ def test_the_legacy_code_passes_its_harness(name: str) -> None:
 
 
 @per_kata
-def test_the_harness_kills_most_mutants_of_the_legacy_code(name: str) -> None:
+def test_the_harness_kills_most_mutants_of_the_legacy_code(name: str, checked: Checked) -> None:
     kind = load_kata(ROOT, name).kind
     # A pin kata's harness is the last step's; a debug kata's harness is measured on the fixed code.
     report = checked(name, "legacy" if kind == "refactor" else "last")
@@ -93,7 +115,7 @@ def test_the_harness_kills_most_mutants_of_the_legacy_code(name: str) -> None:
 
 
 @per_kata
-def test_the_legacy_code_fails_a_gate_of_every_milestone(name: str) -> None:
+def test_the_legacy_code_fails_a_gate_of_every_milestone(name: str, checked: Checked) -> None:
     report = checked(name, "legacy")
     assert report.milestones, f"{name} has no milestones"
     for milestone in report.milestones:
@@ -120,7 +142,7 @@ def test_every_step_of_the_reference_path_keeps_the_harness_green(name: str) -> 
 
 
 @per_kata
-def test_the_last_step_copied_into_legacy_passes_every_gate(name: str) -> None:
+def test_the_last_step_copied_into_legacy_passes_every_gate(name: str, checked: Checked) -> None:
     report = checked(name, "last")
     assert report.passed, failing(report)
     assert all(m.state == "reached" for m in report.milestones)
@@ -133,9 +155,7 @@ PINNED_BY_NOTHING = {
 
 
 @pytest.mark.parametrize("harness", sorted(PINNED_BY_NOTHING))
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in KATAS if load_kata(ROOT, n).kind == "pin"]
-)
+@pytest.mark.parametrize("name", [n for n in KATAS if load_kata(ROOT, n).kind == "pin"])
 def test_a_pin_kata_does_not_pass_a_harness_that_pins_nothing(name: str, harness: str, tmp_path: Path) -> None:
     root = copy_repo(ROOT, tmp_path / "repo")
     kata = load_kata(root, name)
