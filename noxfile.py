@@ -94,9 +94,11 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks: kata check vs bare pytest, the mutation gate vs bare mutmut."""
-    session.install("-e", ".[test]")
+    """Benchmarks: check vs bare pytest, mutation vs bare mutmut, review vs wily, practice commands."""
+    session.install("-e", ".[test]", "uv")  # uv builds wily's own virtualenv (it needs an older radon)
     session.run("python", "-m", "katabench.bench", *session.posargs)
+    session.run("python", "-m", "katabench.review.bench")
+    session.run("python", "-m", "katabench.practice.bench")
 
 
 @nox.session(default=False)

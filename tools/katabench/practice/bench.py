@@ -14,6 +14,7 @@ copies (a git repository per scenario), never on your own work:
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -172,9 +173,14 @@ def bench_submit(kata: Kata, tmp: Path) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(
+        prog="python -m katabench.practice.bench",
+        description="Benchmarks of the practice loop: TCR against the harness alone and a shell TCR script, "
+        "watch latency, mob commands, submit.",
+    )
+    parser.add_argument("kata", nargs="?", default="library-fines", help="the kata to measure (default library-fines)")
+    name = parser.parse_args(argv).kata
     root = find_root()
-    name = args[0] if args else "library-fines"
     with tempfile.TemporaryDirectory(prefix="katabench-bench-") as tmp_name:
         tmp = Path(tmp_name)
         repo = _repository(root, tmp / "repo")

@@ -85,7 +85,7 @@ def wily_env(folder: Path) -> Path | None:
     python = folder / "bin" / "python"
     if (folder / "bin" / "wily").exists():
         return folder / "bin" / "wily"
-    uv = shutil.which("uv") or ("/tmp/probe/bin/uv" if Path("/tmp/probe/bin/uv").exists() else None)
+    uv = shutil.which("uv")
     if uv is None:
         try:
             from uv import find_uv_bin  # type: ignore[import-not-found,unused-ignore]
