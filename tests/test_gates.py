@@ -201,6 +201,16 @@ def test_coverage_measures_branches_of_the_code_by_the_harness(minirepo: Path) -
     assert "lines never run: 6-9, 11" in result.findings[0].message
 
 
+def test_coverage_counts_code_a_conftest_imports_before_any_test(minirepo: Path) -> None:
+    # Tracing starts after pytest's own start-up: it must still start before conftests import the kata.
+    conftest = minirepo / "characterization" / "fees" / "conftest.py"
+    conftest.write_text("import legacy.fees.core  # noqa: F401\n")
+    _kata, ctx = fees(minirepo)
+    result = run_gate(ctx, "coverage")
+    assert result.status is Status.PASS, result
+    assert result.measured == 1.0
+
+
 @pytest.mark.slow
 def test_mutation_scores_the_harness_and_never_touches_the_students_files(minirepo: Path) -> None:
     before = tree_digest(minirepo / "legacy")

@@ -171,19 +171,12 @@ def _received_files(staging: Path, harness: str) -> list[ReceivedFile]:
     return received
 
 
-def _read_coverage(data_file: Path, staging: Path) -> tuple[FileCoverage, ...] | None:
-    if not data_file.exists():
-        return None
-    import coverage
-
-    report = staging / "coverage.json"
-    cov = coverage.Coverage(data_file=str(data_file))
-    cov.load()
+def _read_coverage(report: Path, staging: Path) -> tuple[FileCoverage, ...] | None:
+    # Written by the harness plugin in the child (coverage.py's JSON report).
     try:
-        cov.json_report(outfile=str(report), ignore_errors=True)
-    except coverage.CoverageException:
+        data = json.loads(report.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
-    data = json.loads(report.read_text(encoding="utf-8"))
     files = []
     for path, info in sorted(data.get("files", {}).items()):
         summary = info["summary"]
@@ -222,7 +215,7 @@ def run_harness(
         junit = Path(tmp) / "junit.xml"
         dump = Path(tmp) / "stack.txt"
         current = Path(tmp) / "current-test.txt"
-        coverage_data = Path(tmp) / "coverage.data"
+        coverage_report = Path(tmp) / "coverage.json"
         pytest_args = [
             "-m",
             "pytest",
@@ -238,17 +231,7 @@ def run_harness(
             "junit_family=xunit1",
             str(kata.harness),
         ]
-        command = [sys.executable]
-        if with_coverage:
-            command += [
-                "-m",
-                "coverage",
-                "run",
-                "--branch",
-                f"--source={staging / kata.legacy}",
-                f"--data-file={coverage_data}",
-            ]
-        command += pytest_args
+        command = [sys.executable, *pytest_args]
         env = {
             **os.environ,
             "APPROVALTESTS_DISABLE_SCRIPT_DOWNLOADS": "1",
@@ -259,6 +242,11 @@ def run_harness(
             # faulthandler fires first and names the line; the hard kill is the backstop.
             "KATABENCH_DEADLINE": str(max(1.0, timeout - 1.0)),
         }
+        for key in ("KATABENCH_COVERAGE_SOURCE", "KATABENCH_COVERAGE_REPORT"):
+            env.pop(key, None)
+        if with_coverage:  # measured by the harness plugin
+            env["KATABENCH_COVERAGE_SOURCE"] = str(staging / kata.legacy)
+            env["KATABENCH_COVERAGE_REPORT"] = str(coverage_report)
         env.pop("PYTHONPATH", None)
         out_path = Path(tmp) / "output.txt"
         started = time.perf_counter()
@@ -295,5 +283,5 @@ def run_harness(
             stalled_at=stalled,
             last_test=current.read_text(encoding="utf-8") if current.exists() else "",
             output=output,
-            coverage=_read_coverage(coverage_data, staging) if with_coverage else None,
+            coverage=_read_coverage(coverage_report, staging) if with_coverage else None,
         )
