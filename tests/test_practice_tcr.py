@@ -229,6 +229,8 @@ def test_stats_and_predictions_come_from_the_history_and_the_commits(repo: Path,
         ("tcr", "red", False),
         ("tcr", "green", True),
     ]
+    # Counted from the code the revert left behind, not from the reverted attempt.
+    assert progress[1]["lines_changed"] == stats["average_step"]
 
 
 def test_tcr_watch_commits_green_saves_and_reverts_red_on_every_save(repo: Path, env: dict[str, str]) -> None:

@@ -38,10 +38,13 @@ create table if not exists runs (
     predicted text,
     prediction_correct integer,
     duration real not null,
-    code text not null
+    code text not null,
+    code_after text
 );
 create index if not exists runs_by_kata on runs (kata, id);
 """
+# `code_after`: the code a command left in the work tree when it changed it (a TCR revert), so the
+# next run counts the lines changed since then, not the reverted attempt undone.
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ class Run:
 def _connect(state: Path) -> Iterator[sqlite3.Connection]:
     with closing(sqlite3.connect(state / "history.sqlite", timeout=10)) as connection:
         connection.executescript(SCHEMA)
+        columns = {row[1] for row in connection.execute("pragma table_info(runs)")}
+        if "code_after" not in columns:  # a history written before the column existed
+            connection.execute("alter table runs add column code_after text")
         with connection:
             yield connection
 
@@ -89,6 +95,12 @@ def lines_changed(before: dict[str, str], after: dict[str, str]) -> int:
     return changed
 
 
+def left_code(state: Path, run_id: int, code: dict[str, str]) -> None:
+    """Note the code a run's command left behind after changing it (a TCR revert)."""
+    with _connect(state) as db:
+        db.execute("update runs set code_after = ? where id = ?", (json.dumps(code), run_id))
+
+
 def record(
     state: Path, report: CheckReport, code: dict[str, str], command: str = "check", predicted: str | None = None
 ) -> Run:
@@ -97,7 +109,9 @@ def record(
     ran = [r for r in report.results if r.status is not Status.SKIPPED]
     gates_passed = sum(1 for r in ran if r.status is Status.PASS)
     with _connect(state) as db:
-        row = db.execute("select code from runs where kata = ? order by id desc limit 1", (report.kata,)).fetchone()
+        row = db.execute(
+            "select coalesce(code_after, code) from runs where kata = ? order by id desc limit 1", (report.kata,)
+        ).fetchone()
         changed = lines_changed(json.loads(row[0]), code) if row else None
         correct = None if predicted is None else int(predicted == report.light)
         cursor = db.execute(

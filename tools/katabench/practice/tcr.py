@@ -182,7 +182,7 @@ def tcr_step(
     before = code_tree(git, code)
     lines, files = git.numstat(head, before, [code])
     report = run_check(kata, kata.root, state, selection, progress)
-    history.record(state, report, history.snapshot(kata.root / kata.legacy), command="tcr", predicted=predicted)
+    run = history.record(state, report, history.snapshot(kata.root / kata.legacy), command="tcr", predicted=predicted)
     if code_tree(git, code) != before or git.head() != head:
         return TcrOutcome("changed-during-run", report.light, report, branch, lines, files)
     now = now or datetime.now(UTC)
@@ -204,6 +204,7 @@ def tcr_step(
     checkpoint("tcr-saved")
     _revert_code(git, code, head)
     checkpoint("tcr-reverted")
+    history.left_code(state, run.id, history.snapshot(kata.root / kata.legacy))
     return TcrOutcome("reverted", report.light, report, branch, lines, files, attempt=ref)
 
 
