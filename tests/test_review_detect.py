@@ -339,3 +339,240 @@ def test_a_changed_behaviour_with_no_refactoring_reports_nothing() -> None:
 def test_unparseable_versions_give_no_crash_and_no_invented_refactoring(broken: str) -> None:
     assert found({"m.py": PRICE}, {"m.py": broken}) == []
     assert found({"m.py": broken}, {"m.py": PRICE}) == []
+
+
+# -- cases from the katas' reference paths --------------------------------------------------------
+
+
+def test_a_dict_that_becomes_a_record_is_not_a_parameter_object() -> None:
+    before = """
+def usable(rows):
+    kept = []
+    for row in rows:
+        if row["level"] > 0 and row["station"] != "X":
+            kept.append(row)
+    return kept
+"""
+    after = """
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Reading:
+    station: str
+    level: int
+
+
+def usable(readings):
+    kept = []
+    for reading in readings:
+        if reading.level > 0 and reading.station != "X":
+            kept.append(reading)
+    return kept
+"""
+    assert "introduce-parameter-object" not in {r.type for r in found({"m.py": before}, {"m.py": after})}
+
+
+def test_polymorphism_whose_branch_constants_moved_into_class_data() -> None:
+    before = """
+class Swift:
+    code = "SWL"
+
+
+class Haul:
+    code = "HMF"
+
+
+def price(carrier, zone, kilos):
+    if carrier == "SWL":
+        net = {"A": 595, "B": 695}[zone] + kilos * 40
+    elif carrier == "HMF":
+        net = {"A": 3500, "B": 4500}[zone] + kilos * 12
+    else:
+        raise ValueError(carrier)
+    return net
+"""
+    after = """
+class Rates:
+    def __init__(self, zones, per_kilo):
+        self.zones = zones
+        self.per_kilo = per_kilo
+
+    def price(self, zone, kilos):
+        return self.zones[zone] + kilos * self.per_kilo
+
+
+class Swift:
+    code = "SWL"
+    rates = Rates({"A": 595, "B": 695}, 40)
+
+    def net_price(self, zone, kilos):
+        return self.rates.price(zone, kilos)
+
+
+class Haul:
+    code = "HMF"
+    rates = Rates({"A": 3500, "B": 4500}, 12)
+
+    def net_price(self, zone, kilos):
+        return self.rates.price(zone, kilos)
+
+
+CARRIERS = {"SWL": Swift(), "HMF": Haul()}
+
+
+def price(carrier, zone, kilos):
+    return CARRIERS[carrier].net_price(zone, kilos)
+"""
+    assert "replace-conditional-with-polymorphism" in {r.type for r in found({"m.py": before}, {"m.py": after})}
+
+
+def test_polymorphism_through_attributes_the_classes_had_already() -> None:
+    classes = """
+class Albion:
+    code = "ALB"
+    name = "Albion Post"
+    service = "Tracked 48"
+
+
+class Swift:
+    code = "SWL"
+    name = "Swiftline"
+    service = "Next Day"
+
+
+CARRIERS = {"ALB": Albion(), "SWL": Swift()}
+"""
+    before = (
+        classes
+        + """
+
+def option(carrier):
+    if carrier == "ALB":
+        service = "Albion Post Tracked 48"
+    elif carrier == "SWL":
+        service = "Swiftline Next Day"
+    else:
+        service = "Boxhop Locker"
+    return (carrier, service)
+"""
+    )
+    after = (
+        classes
+        + """
+
+def option(carrier):
+    chosen = CARRIERS[carrier]
+    return (carrier, f"{chosen.name} {chosen.service}")
+"""
+    )
+    result = found({"m.py": before}, {"m.py": after})
+    assert [r.type for r in result] == ["replace-conditional-with-polymorphism"]
+    assert set(result[0].after) == {"Albion.name", "Albion.service", "Swift.name", "Swift.service"}
+
+
+def test_a_variable_read_only_in_an_f_string_is_seen_renamed() -> None:
+    before = "def rate(marks, total):\n    passed = sum(marks)\n    return f'{100 * passed / total:.0f}%'\n"
+    after = before.replace("passed", "passes").replace("sum(marks)", "sum(mark for mark in marks)")
+    assert types({"m.py": before}, {"m.py": after}) == [("rename", "variable")]
+
+
+def test_a_parameter_used_in_an_f_string_is_not_renamed_when_its_meaning_changes() -> None:
+    before = "class Mailer:\n    def send(self, address, subject):\n        post(f'mail {address.lower()} {subject}')\n"
+    after = (
+        "class Mailer:\n    def send(self, customer, subject):\n"
+        "        if customer.email:\n            post(f'mail {customer.email.lower()} {subject}')\n"
+    )
+    assert ("rename", "parameter") not in types({"m.py": before}, {"m.py": after})
+
+
+def test_extract_a_module_constant_from_a_function() -> None:
+    before = 'import re\n\n\ndef is_bot(agent):\n    return re.search(r"bot|crawler", agent, re.I) is not None\n'
+    after = (
+        'import re\n\nBOT_AGENT = re.compile(r"bot|crawler", re.I)\n\n\n'
+        "def is_bot(agent):\n    return BOT_AGENT.search(agent) is not None\n"
+    )
+    result = found({"m.py": before}, {"m.py": after})
+    assert [(r.type, r.after) for r in result] == [("extract-variable", ("BOT_AGENT",))]
+
+
+def test_a_table_of_cases_is_not_an_extracted_constant() -> None:
+    before = 'def label(code):\n    if code == "A":\n        return "alpha"\n    return "beta"\n'
+    after = 'LABELS = {"A": "alpha"}\n\n\ndef label(code):\n    return LABELS.get(code, "beta")\n'
+    assert "extract-variable" not in {r.type for r in found({"m.py": before}, {"m.py": after})}
+
+
+def test_extract_variable_in_a_statement_changed_again_on_the_way() -> None:
+    before = """
+def header(student_id, name, attempt):
+    out = []
+    out.append(f"Student {student_id} {name}" + (" (resit)" if attempt == 2 else ""))
+    return out
+"""
+    after = """
+def header(student_id, name, attempt):
+    out = []
+    resit = " (resit)" if attempt == 2 else ""
+    out.append(f"Student {student_id} {name}{resit}")
+    return out
+"""
+    result = found({"m.py": before}, {"m.py": after})
+    assert [(r.type, r.after) for r in result] == [("extract-variable", ("resit",))]
+
+
+def test_functions_of_a_deleted_module_moved_under_their_names_and_taken_apart() -> None:
+    before = {
+        "orders.py": """
+def price_order(order):
+    priced = {"ref": order.ref, "account": order.account, "total": str(order.total)}
+    priced["lines"] = [str(line) for line in order.lines]
+    return priced
+""",
+    }
+    after = {
+        "shop.py": """
+from .render import as_data
+
+
+def price_order(order):
+    return as_data(SHOP.quote(order))
+""",
+        "render.py": """
+def as_data(order):
+    return {
+        "ref": order.ref,
+        "account": order.account,
+        "total": str(order.total),
+        "lines": [str(line) for line in order.lines],
+    }
+""",
+    }
+    result = {(r.type, r.before, r.after) for r in found(before, after)}
+    assert ("move-function", ("price_order",), ("price_order",)) in result
+    assert ("extract-function", ("price_order",), ("as_data",)) in result
+
+
+def test_inline_a_function_whose_callers_now_call_what_it_delegated_to() -> None:
+    before = """
+_seen = []
+_keys = []
+
+
+def remembered(text, spellings, keys, normalise):
+    if text in spellings:
+        return keys[spellings.index(text)]
+    key = normalise(text)
+    spellings.append(text)
+    keys.append(key)
+    return key
+
+
+def track_key(artist, title):
+    return (remembered(artist, _seen, _keys, normalise_artist), remembered(title, _seen, _keys, normalise_title))
+"""
+    after = """
+def track_key(artist, title):
+    return (normalise_artist(artist), normalise_title(title))
+"""
+    result = found({"m.py": before}, {"m.py": after})
+    assert [(r.type, r.before) for r in result] == [("inline-function", ("remembered",))]

@@ -37,11 +37,88 @@ Tokens = tuple[str, ...]
 
 
 def tokens_of(code: str) -> Tokens:
-    """The tokens of a piece of code, without comments, newlines or indentation."""
+    """The tokens of a piece of code, without comments, newlines or indentation.
+
+    An f-string is opened up (before Python 3.12 it is one token): the names it reads are code like any other,
+    and a rename or an extraction that reaches into one must be seen.
+    """
     try:
-        return tuple(t.string for t in tokenize.generate_tokens(io.StringIO(code).readline) if t.type not in _SKIPPED)
+        found: list[str] = []
+        for t in tokenize.generate_tokens(io.StringIO(code).readline):
+            if t.type in _SKIPPED:
+                continue
+            if t.type == token_types.STRING and "f" in _prefix(t.string).lower():
+                found.extend(_fstring_tokens(t.string))
+            else:
+                found.append(t.string)
+        return tuple(found)
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return tuple(code.split())
+
+
+def _prefix(text: str) -> str:
+    return text[: len(text) - len(text.lstrip("rRbBuUfF"))]
+
+
+def _fstring_tokens(text: str) -> list[str]:
+    """`f"Hi {name}, {n:>3}"` -> `f"`, `"Hi "`, `{`, `name`, `}`, `", "`, `{`, `n`, `:>3`, `}`, `"`."""
+    body = text[len(_prefix(text)) :]
+    quote = body[:3] if body[:3] in ('"""', "'''") else body[:1]
+    inner = body[len(quote) : len(body) - len(quote)]
+    out = ['f"']
+    literal: list[str] = []
+    index = 0
+
+    def flush() -> None:
+        if literal:
+            out.append('"' + "".join(literal) + '"')
+            literal.clear()
+
+    while index < len(inner):
+        char = inner[index]
+        if char in "{}" and inner[index : index + 2] in ("{{", "}}"):
+            literal.append(char)
+            index += 2
+            continue
+        if char != "{":
+            literal.append(char)
+            index += 1
+            continue
+        flush()
+        end, expression, spec = _replacement_field(inner, index + 1)
+        out.extend(("{", *tokens_of(expression), *((spec,) if spec else ()), "}"))
+        index = end + 1
+    flush()
+    out.append('"')
+    return out
+
+
+def _replacement_field(text: str, start: int) -> tuple[int, str, str]:
+    """(index of the closing brace, the expression, `!r`/`:spec` as written) of the field opened before `start`."""
+    depth = 0
+    quote = ""
+    index = start
+    split = -1
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]" or (char == "}" and depth):
+            depth -= 1
+        elif char == "}":
+            break
+        elif char in "!:" and not depth and split < 0 and text[index : index + 2] != "!=":
+            split = index
+        index += 1
+    end = index
+    if split < 0:
+        return end, text[start:end], ""
+    return end, text[start:split], text[split:end]
 
 
 def code(node: cst.CSTNode) -> str:

@@ -60,6 +60,7 @@ MOVE_RENAMED_SIMILARITY = 0.85
 EXTRACT_CONTAINMENT = 0.5
 INLINE_CONTAINMENT = 0.6
 BRANCH_SIMILARITY = 0.4
+NEAR_STATEMENT = 0.75
 
 
 # -- similarity ---------------------------------------------------------------------
@@ -116,10 +117,14 @@ def literals(tokens: Iterable[str]) -> set[str]:
     return {t for t in tokens if (t[:1].isdigit() or t[:1] in "'\"") and t not in TRIVIAL}
 
 
-def branch_score(branch: Counter[str], method: Function) -> float:
-    """How well a method holds a switch branch: shared tokens, or every telling constant."""
+def branch_score(branch: Counter[str], method: Function, data: Tokens = ()) -> float:
+    """How well a method holds a switch branch: shared tokens, or every telling constant.
+
+    `data` is the class-level data new beside the method (a rate table the method reads): the constants of a
+    branch may have moved there rather than into the method's body.
+    """
     values = literals(branch)
-    if values and values <= set(method.tokens):
+    if values and values <= set(method.tokens) | set(data):
         return 1.0
     return bag_similarity(branch, content(method.tokens))
 
@@ -252,6 +257,7 @@ class Detector:
                     continue  # tiny bodies look alike: only trust identical ones
                 if score >= threshold:
                     pairs.append((score, int(old.name == new.name), old, new, kind))
+        pairs += self._moved_with_module(removed, added, pairs)
         pairs.sort(key=lambda p: (-p[1], -p[0], p[2].key, p[3].key))
         used_old: set[tuple[str, str]] = set()
         used_new: set[tuple[str, str]] = set()
@@ -283,6 +289,24 @@ class Detector:
                     after=(new.name,),
                     where=new,
                 )
+
+    def _moved_with_module(
+        self, removed: list[Function], added: list[Function], pairs: list[tuple[float, int, Function, Function, str]]
+    ) -> list[tuple[float, int, Function, Function, str]]:
+        """Functions of a deleted module that reappear, rewritten, under the same name in one other module.
+
+        The public functions of a module that is taken apart keep their names for their callers, while their
+        bodies now delegate to what was extracted: too different to match by body, but the same functions.
+        """
+        paired = {p[2].key for p in pairs} | {p[3].key for p in pairs}
+        gone = [f for f in removed if f.owner is None and f.path not in self.new.modules and f.key not in paired]
+        fresh = [f for f in added if f.owner is None and f.key not in paired]
+        found = []
+        for old in gone:
+            same = [f for f in fresh if f.name == old.name]
+            if len(same) == 1 and sum(1 for f in gone if f.name == old.name) == 1:
+                found.append((0.0, 1, old, same[0], "move"))
+        return found
 
     def _pair_kind(self, old: Function, new: Function) -> str | None:
         if old.owner is None and new.owner is None:
@@ -358,6 +382,8 @@ class Detector:
                 ):
                     continue  # the switch is still there
                 members = self._switch_members(switch, methods, attributes)
+                if not members and new_function is not None:
+                    members = self._existing_members(switch, old_function, new_function)
                 if not members:
                     continue
                 classes = sorted({c for c, _ in members})
@@ -386,15 +412,19 @@ class Detector:
     ) -> set[tuple[tuple[str, str], str]]:
         """(class, member) pairs that took over the switch's branches (at least two classes)."""
         branches = [b for b in switch.branches if b.labels != ("else",)]
-        best = self._methods_for(branches, methods) | self._attributes_for(branches, attributes)
+        data: dict[tuple[str, str], list[str]] = {}
+        for owners in attributes.values():
+            for cls, value in owners:
+                data.setdefault(cls.key, []).extend(tokens_of(value))
+        best = self._methods_for(branches, methods, data) | self._attributes_for(branches, attributes)
         if best:
             best |= self._more_methods_from(switch, methods, best)
         return best
 
     def _methods_for(
-        self, branches: list[Branch], methods: dict[str, list[Function]]
+        self, branches: list[Branch], methods: dict[str, list[Function]], data: Mapping[tuple[str, str], list[str]]
     ) -> set[tuple[tuple[str, str], str]]:
-        """New methods of one name, in several classes, that each hold one branch."""
+        """New methods of one name, in several classes, that each hold one branch (with their class's new data)."""
         found: set[tuple[tuple[str, str], str]] = set()
         for name, group in methods.items():
             if len({(f.path, f.owner) for f in group}) < 2:
@@ -403,13 +433,46 @@ class Detector:
             for branch in branches:
                 bag = content(rename_tokens(branch.tokens, self.match.names))
                 scored = sorted(
-                    ((branch_score(bag, f), f) for f in group if (f.path, f.owner) not in taken),
+                    (
+                        (branch_score(bag, f, tuple(data.get((f.path, f.owner or ""), ()))), f)
+                        for f in group
+                        if (f.path, f.owner) not in taken
+                    ),
                     key=lambda pair: (-pair[0], pair[1].key),
                 )
                 if scored and scored[0][0] >= BRANCH_SIMILARITY and scored[0][1].owner is not None:
                     taken.add((scored[0][1].path, scored[0][1].owner))
             if len(taken) >= 2 and len(taken) >= len(branches) / 2:
                 found |= {(c, name) for c in taken}
+        return found
+
+    def _existing_members(
+        self, switch: Switch, old_function: Function, new_function: Function
+    ) -> set[tuple[tuple[str, str], str]]:
+        """Class attributes that were there before and now answer a switch that disappeared.
+
+        Each branch is taken for a constant that one class holds as an attribute (its code, `"ALB"`), its strings
+        are made of that class's other attributes (`"Albion Post Tracked 48"` of `name` and `service`), and the
+        function now reads those attributes where it switched.
+        """
+        read = _attributes_read(new_function.tokens) - _attributes_read(old_function.tokens)
+        branches = [b for b in switch.branches if b.labels != ("else",)]
+        found: set[tuple[tuple[str, str], str]] = set()
+        taken: set[tuple[str, str]] = set()
+        for branch in branches:
+            labels = {_string_value(label) for label in branch.labels} - {None}
+            strings = [v for v in (_string_value(t) for t in branch.tokens) if v]
+            for cls in self.new.classes.values():
+                values = {name: _string_value(value) for name, value in cls.attributes}
+                if cls.key in taken or not labels & set(values.values()):
+                    continue
+                used = {n for n, v in values.items() if n in read and v and len(v) > 2 and any(v in s for s in strings)}
+                if used:
+                    taken.add(cls.key)
+                    found |= {(cls.key, name) for name in used}
+                    break
+        if len(taken) < 2 or len(taken) < len(branches) / 2:
+            return set()
         return found
 
     @staticmethod
@@ -491,8 +554,11 @@ class Detector:
             holders = new.locals - old.locals
             gone = old.locals - new.locals - set(self.match.names)
             tokens = new.tokens
+            keyed = _dict_keys(old.tokens) & fields
             for holder in holders:
                 read = {tokens[i + 2] for i in range(len(tokens) - 2) if tokens[i] == holder and tokens[i + 1] == "."}
+                if len(read & keyed) >= 2:
+                    continue  # `row["level"]` became `reading.level`: a dict became a record (encapsulate record)
                 replaced = read & fields and len(gone & fields) >= 2 and holder in new.params
                 if (len(read & fields) >= 2 and len(gone) >= 2) or replaced:
                     users.append(new.qualname)
@@ -633,7 +699,7 @@ class Detector:
             holders = Counter[str]()
             for _old, new in callers:
                 holders |= content(new.tokens)
-            if containment(bag, holders) < INLINE_CONTAINMENT:
+            if containment(bag, holders) < INLINE_CONTAINMENT and not _delegates_inlined(removed, callers):
                 continue
             into = ", ".join(f"`{new.qualname}`" for _old, new in callers)
             self._add(
@@ -682,6 +748,9 @@ class Detector:
     def _extract_variables(self, old: Function, new: Function) -> None:
         before = [rename_tokens(s, self.match.names) for s in old.statements]
         after = Counter(new.statements)
+        # Statements also changed by a parameter object read `student.attempt` where they read `attempt`.
+        holders = new.locals - old.locals
+        flat = [_collapse(s, holders, old.locals) for s in new.statements]
         reported: set[str] = set()
         for name, value in new.assignments:
             if name in old.locals or name in reported or name in self.match.names.values():
@@ -689,10 +758,13 @@ class Detector:
             if len(value) < 3 or not any(not is_name(t) for t in value):
                 continue
             size = len(value)
+            using = [s for s in flat if name in s and not (s[:2] == (name, "=") and s[2:] == value)]
             for statement in before:
                 if tuple(statement[2:]) == value and len(statement) == size + 2:
                     continue  # the whole value of an assignment: that is a rename, not an extraction
-                if any(after[r] for r in _replacements(statement, value, name)):
+                if any(after[r] for r in _replacements(statement, value, name)) or _extracted_nearly(
+                    statement, _collapse(value, holders, old.locals), name, using
+                ):
                     reported.add(name)
                     self._add(
                         "extract-variable",
@@ -704,6 +776,30 @@ class Detector:
                     )
                     break
 
+    def extracted_constants(self) -> None:
+        """New module constants whose value left a function of the module that now reads the constant."""
+        for path, module in self.new.modules.items():
+            previous = self.old.modules.get(path)
+            if previous is None:
+                continue
+            for name, value in module.constants:
+                values = _telling_literals(value)
+                if name in previous.names or not values or _is_table(value):
+                    continue  # a table of cases (a registry, a list of checks) is not one extracted expression
+                for old, new in self.pairs():
+                    if new.path != path or name not in new.tokens or name in old.tokens:
+                        continue
+                    if values <= set(old.tokens) and not values & set(new.tokens):
+                        self._add(
+                            "extract-variable",
+                            "constant",
+                            f"extract constant `{name}` from `{new.qualname}`",
+                            before=(),
+                            after=(name,),
+                            where=new,
+                        )
+                        break
+
     # -- run ---------------------------------------------------------------------------
 
     def run(self) -> list[Refactoring]:
@@ -714,6 +810,7 @@ class Detector:
         self.extractions()
         self.inlinings()
         self.inside()
+        self.extracted_constants()
         unique = {(r.type, r.kind, r.description): r for r in self.match.found}
         return sorted(unique.values(), key=lambda r: (r.path, r.line, r.type, r.description))
 
@@ -744,6 +841,125 @@ def _name_pairs(before: list[Tokens], after: list[Tokens]) -> Counter[tuple[str,
             # A statement that differs by this one name alone counts twice as much as one that differs by two.
             pairs[pair] += 2 if len(found) == 1 else 1
     return Counter({pair: count for pair, count in pairs.items() if count >= 2})
+
+
+def _attributes_read(tokens: Tokens) -> set[str]:
+    """The names read after a dot: `carrier.name` -> `name`."""
+    return {tokens[i + 1] for i in range(len(tokens) - 1) if tokens[i] == "." and is_name(tokens[i + 1])}
+
+
+def _string_value(text: str) -> str | None:
+    """The value of a plain string literal (not an f-string), else None."""
+    if text[:1] not in "'\"":
+        return None
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _collapse(tokens: Tokens, holders: Iterable[str], names: Iterable[str]) -> Tokens:
+    """`student . attempt` read as `attempt` where `student` is new and `attempt` was a local before."""
+    new, old = set(holders), set(names)
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        if index + 2 < len(tokens) and tokens[index] in new and tokens[index + 1] == "." and tokens[index + 2] in old:
+            index += 2
+        out.append(tokens[index])
+        index += 1
+    return tuple(out)
+
+
+def _extracted_nearly(statement: Tokens, value: Tokens, name: str, using: list[Tokens]) -> bool:
+    """The statement held the value, and a statement that reads the new name is that statement, nearly.
+
+    For a statement changed again while the variable was extracted (`"..." + (x if c else "")` became an
+    f-string that reads the variable).
+    """
+    replaced = _replace(statement, value, name)
+    if replaced == statement:
+        return False
+    return any(sequence_similarity(replaced, candidate) >= NEAR_STATEMENT for candidate in using)
+
+
+def _delegates_inlined(removed: Function, callers: list[tuple[Function, Function]]) -> bool:
+    """The callers now call, themselves, the functions the removed one called for them.
+
+    `remembered(artist, ..., normalise_artist)` calling `normalise(text)` became `normalise_artist(artist)`:
+    what the function did with its arguments is written at the call site, the rest of its body dropped.
+    """
+    for old, new in callers:
+        delegates = set(removed.calls) - set(removed.params)
+        for arguments in _call_arguments(old.tokens, removed.name):
+            bound = dict(zip(removed.params[1:] if removed.owner else removed.params, arguments, strict=False))
+            delegates |= {bound[p][0] for p in removed.calls & set(bound) if len(bound[p]) == 1}
+        fresh = delegates - old.calls
+        if not fresh or not fresh <= new.calls:
+            return False
+    return True
+
+
+def _call_arguments(tokens: Tokens, name: str) -> list[list[Tokens]]:
+    """The positional arguments of every call of `name` in the tokens."""
+    found = []
+    for start in range(len(tokens) - 1):
+        if tokens[start] != name or tokens[start + 1] != "(":
+            continue
+        arguments: list[Tokens] = []
+        current: list[str] = []
+        depth = 0
+        for t in tokens[start + 2 :]:
+            if depth == 0 and t in (",", ")"):
+                if current:
+                    arguments.append(tuple(current))
+                current = []
+                if t == ")":
+                    break
+                continue
+            depth += t in "([{"
+            depth -= t in ")]}"
+            current.append(t)
+        found.append([a for a in arguments if "=" not in a[1:2]])
+    return found
+
+
+def _is_table(tokens: Tokens) -> bool:
+    """A tuple, list, set or dict display of several entries: `{"A": Box(), "B": Bag()}`."""
+    if not tokens or tokens[0] not in "([{":
+        return False
+    depth = 0
+    for index, t in enumerate(tokens):
+        if t in "([{":
+            depth += 1
+        elif t in ")]}":
+            depth -= 1
+            if depth == 0 and index != len(tokens) - 1:
+                return False  # `(a + b) * c`: brackets, not a display
+        elif depth == 1 and t in (",", ":"):
+            return True
+    return False
+
+
+def _telling_literals(tokens: Iterable[str]) -> set[str]:
+    """The strings (raw, bytes... too) and numbers of a piece of code that say something."""
+    found = set()
+    for t in tokens:
+        body = t[len(t) - len(t.lstrip("rRbBuU")) :]
+        if (t[:1].isdigit() or body[:1] in "'\"") and t not in TRIVIAL and "f" not in t[: len(t) - len(body)]:
+            found.add(t)
+    return found
+
+
+def _dict_keys(tokens: Tokens) -> set[str]:
+    """The names used as string keys of a subscript, `row["level"]` -> `level`."""
+    keys = set()
+    for i in range(1, len(tokens) - 1):
+        key = tokens[i]
+        if tokens[i - 1] == "[" and tokens[i + 1] == "]" and key[:1] in "'\"" and key[1:-1].isidentifier():
+            keys.add(key[1:-1])
+    return keys
 
 
 def _kept_after_rename(before: list[Tokens], after: Counter[Tokens], old: str, new: str) -> float:
