@@ -22,7 +22,7 @@ Two sources of labels:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,6 +113,13 @@ JUDGED = frozenset(
 )
 
 
+# Blind labels (katabench.review.blind_labels) were written from the diffs without the detector's output.
+# The detector may be tuned against those of the other katas; these stay out of tuning, to measure it.
+BLIND_HELD_OUT = frozenset(
+    {"access-log-parser", "billing-strangler", "bug-hunt", "order-notifications", "playlist-dedupe"}
+)
+
+
 def counted(kind: str) -> str | None:
     kind = ALIASES.get(kind, kind)
     return kind if kind in COUNTED else None
@@ -182,30 +189,54 @@ def read_package(folder: Path, prefix: str) -> dict[str, str]:
     }
 
 
-def measure_reference(
-    root: Path, accuracy: Accuracy, judged: Accuracy | None = None, katas: Iterable[str] | None = None
-) -> list[tuple[str, str, list[Refactoring]]]:
-    """Detect along the katas' reference paths (`judged` gets the JUDGED katas only); returns what was found."""
+def detections_along_reference_paths(
+    root: Path, katas: Iterable[str] | None = None
+) -> Iterator[tuple[str, str, list[Refactoring]]]:
+    """(kata, step folder, refactorings detected from the previous step) along every code kata's reference path."""
     from katabench.repo import get_kata, kata_names
     from katabench.review.detect import detect
 
-    found_all = []
     for name in kata_names(root) if katas is None else sorted(katas):
         kata = get_kata(root, name)
         steps = kata.steps()
-        if not steps:
+        if not steps or kata.kind == "pin":  # a pin kata's steps are harnesses, not code
             continue
         prefix = str(kata.legacy)
         before = read_package(root / kata.legacy, prefix)
         for step in steps:
             after = read_package(step, prefix)
-            found = detect(before, after)
-            accuracy.add(f"{name}/{step.name}", step_labels(name, step.name), found)
-            if judged is not None and name in JUDGED:
-                judged.add(f"{name}/{step.name}", step_labels(name, step.name), found)
-            found_all.append((name, step.name, found))
+            yield name, step.name, detect(before, after)
             before = after
+
+
+def measure_reference(
+    root: Path, accuracy: Accuracy, judged: Accuracy | None = None, katas: Iterable[str] | None = None
+) -> list[tuple[str, str, list[Refactoring]]]:
+    """Detect along the katas' reference paths (`judged` gets the JUDGED katas only); returns what was found."""
+    found_all = []
+    for name, step, found in detections_along_reference_paths(root, katas):
+        accuracy.add(f"{name}/{step}", step_labels(name, step), found)
+        if judged is not None and name in JUDGED:
+            judged.add(f"{name}/{step}", step_labels(name, step), found)
+        found_all.append((name, step, found))
     return found_all
+
+
+def measure_blind(root: Path, tuned: Accuracy, held_out: Accuracy) -> int:
+    """Score the detector against the blind labels (katabench.review.blind_labels); returns the steps scored.
+
+    `held_out` gets the katas kept out of the detector's tuning (BLIND_HELD_OUT), `tuned` the others.
+    """
+    from katabench.review.blind_labels import BLIND_LABELS
+
+    count = 0
+    for name, step, found in detections_along_reference_paths(root):
+        labels = BLIND_LABELS.get((name, step))
+        if labels is None:
+            continue
+        (held_out if name in BLIND_HELD_OUT else tuned).add(f"{name}/{step}", list(labels), found)
+        count += 1
+    return count
 
 
 def measure_generated(seeds: Iterable[int], steps: int, accuracy: Accuracy) -> int:
