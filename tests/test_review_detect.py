@@ -576,3 +576,48 @@ def track_key(artist, title):
 """
     result = found({"m.py": before}, {"m.py": after})
     assert [(r.type, r.before) for r in result] == [("inline-function", ("remembered",))]
+
+
+def test_a_returned_tuple_turned_into_a_record_is_not_a_parameter_object() -> None:
+    before = (
+        "def parse(text):\n    name, qty = text.split()\n    return name, int(qty)\n\n\n"
+        "def show(text):\n    name, qty = parse(text)\n    return f'{name}: {qty * 2}'\n"
+    )
+    after = (
+        "from dataclasses import dataclass\n\n\n@dataclass\nclass Row:\n    name: str\n    qty: int\n\n\n"
+        "def parse(text):\n    name, qty = text.split()\n    return Row(name, int(qty))\n\n\n"
+        "def show(text):\n    row = parse(text)\n    return f'{row.name}: {row.qty * 2}'\n"
+    )
+    assert "introduce-parameter-object" not in {r.type for r in found({"m.py": before}, {"m.py": after})}
+
+
+def test_a_function_rewritten_under_a_new_name_is_renamed_when_its_callers_follow() -> None:
+    before = (
+        "def too_big(value):\n    try:\n        return len(str(int(value))) > 8\n    except Exception:\n"
+        "        return True\n\n\n"
+        "def add(a, b):\n    if too_big(a + b):\n        return 'ERR'\n    return a + b\n"
+    )
+    after = (
+        "def fit(value):\n    if not abs(value) < 1e8:\n        raise OverflowError(value)\n    return value\n\n\n"
+        "def add(a, b):\n    return fit(a + b)\n"
+    )
+    result = found({"m.py": before}, {"m.py": after})
+    assert [(r.type, r.before, r.after) for r in result] == [("rename", ("too_big",), ("fit",))]
+
+
+def test_a_method_that_becomes_a_module_function_is_moved() -> None:
+    before = (
+        "BANDS = ((70, 'A'), (50, 'B'))\n\n\nclass Book:\n    WIDTH = 50\n\n"
+        "    def band(self, mark):\n        for floor, name in BANDS:\n            if mark >= floor:\n"
+        "                return name\n        return 'Fail'\n\n"
+        "    def line(self):\n        return '-' * self.WIDTH\n\n\n"
+        "def report(mark):\n    book = Book()\n    return book.line() + book.band(mark)\n"
+    )
+    after = (
+        "BANDS = ((70, 'A'), (50, 'B'))\n\n\ndef band(mark):\n    for floor, name in BANDS:\n"
+        "        if mark >= floor:\n            return name\n    return 'Fail'\n\n\n"
+        "class Book:\n    WIDTH = 50\n\n    def line(self):\n        return '-' * self.WIDTH\n\n\n"
+        "def report(mark):\n    book = Book()\n    return book.line() + band(mark)\n"
+    )
+    result = found({"m.py": before}, {"m.py": after})
+    assert [(r.type, r.kind, r.before, r.after) for r in result] == [("move-function", "method", ("band",), ("band",))]

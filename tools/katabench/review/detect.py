@@ -281,14 +281,49 @@ class Detector:
                 )
             else:
                 also = f" as `{new.name}`" if old.name != new.name else ""
+                what = "method" if old.owner else "function"
+                into = f" as `{new.qualname}`" if new.owner or old.owner else also
                 self._add(
                     "move-function",
-                    "function",
-                    f"move function `{old.name}` from {_short(old.path)} to {_short(new.path)}{also}",
+                    what,
+                    f"move {what} `{old.qualname}` from {_short(old.path)} to {_short(new.path)}{into}",
                     before=(old.name,),
                     after=(new.name,),
                     where=new,
                 )
+        self._renamed_by_callers()
+
+    def _renamed_by_callers(self) -> None:
+        """A module function rewritten under a new name: every caller of the old name now calls the new one.
+
+        The body may have changed too much to match (`too_big(value)` answering True became `fit(value)` raising),
+        but the callers say it is the same function: the same parameters, called from exactly the same places.
+        """
+        added = [f for f in self.added_functions() if f.owner is None and not f.is_stub]
+        if not added:
+            return
+        pairs = self.pairs()
+        # Who started calling each added function (computed once: removed x added stays cheap).
+        new_callers = {f.key: {n.key for o, n in pairs if f.name in n.calls and f.name not in o.calls} for f in added}
+        for old in self.removed_functions():
+            if old.owner is not None:
+                continue
+            callers = {n.key for o, n in pairs if old.name in o.calls and old.name not in n.calls}
+            same = [f for f in added if f.path == old.path and f.params == old.params and new_callers[f.key] == callers]
+            if not callers or len(same) != 1:
+                continue
+            new = same[0]
+            added.remove(new)
+            self.match.functions[old.key] = new.key
+            self.match.names[old.name] = new.name
+            self._add(
+                "rename",
+                "function",
+                f"rename function `{old.qualname}` → `{new.qualname}`",
+                before=(old.qualname,),
+                after=(new.qualname,),
+                where=new,
+            )
 
     def _moved_with_module(
         self, removed: list[Function], added: list[Function], pairs: list[tuple[float, int, Function, Function, str]]
@@ -315,9 +350,11 @@ class Detector:
             return "move"
         if old.owner is not None and new.owner is not None:
             target = self.match.classes.get((old.path, old.owner))
-            if target == (new.path, new.owner) and old.name != new.name:
-                return "rename"
-        return None
+            return "rename" if target == (new.path, new.owner) and old.name != new.name else None
+        # A method that became a module function of the same name, or the reverse into a class that was
+        # already there (a new class gathering functions is an extract class).
+        into_new_class = new.owner is not None and (new.path, new.owner) not in self.match.classes.values()
+        return "move" if old.name == new.name and not into_new_class else None
 
     # -- helpers ------------------------------------------------------------------
 
@@ -555,7 +592,9 @@ class Detector:
             gone = old.locals - new.locals - set(self.match.names)
             tokens = new.tokens
             keyed = _dict_keys(old.tokens) & fields
-            for holder in holders:
+            # The object must arrive as a parameter: a record built from a call (a tuple that became a record)
+            # is not a parameter object.
+            for holder in holders & set(new.params):
                 read = {tokens[i + 2] for i in range(len(tokens) - 2) if tokens[i] == holder and tokens[i + 1] == "."}
                 if len(read & keyed) >= 2:
                     continue  # `row["level"]` became `reading.level`: a dict became a record (encapsulate record)
