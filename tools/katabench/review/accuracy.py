@@ -18,6 +18,9 @@ Two sources of labels:
   `REFERENCE_EXTRAS`: refactorings a step applies beyond its name, read from
   the step's diff and its NOTES.md (e.g. library-fines 04 "extract class" is
   also where "loan_terms is the first switch to go").
+- blind labels (`katabench.review.blind_labels`): every refactoring each
+  reference step applies, written from the diffs without the detector's
+  output; the honest measure of recall, with some katas held out of tuning.
 """
 
 from __future__ import annotations
