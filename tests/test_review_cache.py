@@ -53,3 +53,35 @@ def test_the_cache_lives_outside_the_reviewed_repository(tmp_path: Path, monkeyp
     review(ReviewRequest(repo))
     assert (tmp_path / "elsewhere" / "review.sqlite").is_file()
     assert not list(repo.glob("**/*.sqlite"))
+
+
+def test_a_metrics_only_review_loads_no_rule_and_no_libcst(tmp_path: Path) -> None:
+    """Its spec is read without loading the design rules (LibCST takes a third of a second to import)."""
+    import subprocess
+    import sys
+
+    repo = student_repo(tmp_path)
+    commit(repo, "extract book_fee", {LEGACY: GREEN_STEP})
+    script = (
+        "import sys\nfrom katabench.cli import main\n"
+        f"main(['review', {str(repo)!r}, '--metrics-only', '--format', 'json', '--cache', {str(tmp_path / 'c')!r}])\n"
+        "print(sorted(m for m in ('libcst', 'katabench.rules', 'rich') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_broken_rule_in_the_spec_stops_a_full_review_even_after_a_metrics_only_one(tmp_path: Path) -> None:
+    import pytest
+
+    from katabench.errors import SpecError
+
+    repo = student_repo(tmp_path)
+    spec = repo / "katas/fees/kata.toml"
+    spec.write_text(spec.read_text().replace("max_branches = 2", "max_branches = 2\nno_such_option = 1"))
+    commit(repo, "extract book_fee", {LEGACY: GREEN_STEP})
+    cache = tmp_path / "cache"
+    quick = review(ReviewRequest(repo, cache_dir=cache, detect=False, rules=False))  # runs no rule: reads no rule
+    assert quick.commits[-1].facts.metrics is not None
+    with pytest.raises(SpecError, match="no_such_option"):
+        review(ReviewRequest(repo, cache_dir=cache))

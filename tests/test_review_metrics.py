@@ -13,6 +13,7 @@ from helpers import ROOT
 from katabench.check import Selection, check_code
 from katabench.errors import FatalError
 from katabench.metrics.cohesion import lcom4
+from katabench.metrics.duplication import Clone, FileTokens, _extends, clones_in, file_tokens
 from katabench.repo import get_kata
 from katabench.review.analyze import class_lcom4, moved_lines
 from katabench.review.engine import ReviewRequest, review
@@ -106,3 +107,158 @@ def test_a_history_without_the_kata_code_says_so(tmp_path: Path) -> None:
     git(repo, "commit", "-q", "-m", "a new root without the kata's code")
     with pytest.raises(FatalError, match="is not in the history"):
         review(ReviewRequest(repo, kata="fees", cache_dir=None))
+
+
+# -- the review's faster paths give the foundation's numbers -----------------------------
+# A review measures every version of every file: it shares one walk of the tree, memoises what
+# each top-level statement measures by its text, and compares only repeated windows for clones.
+# Each fast path is checked here against the plain computation it replaces.
+
+SAMPLE = ALL_FILES[:: max(1, len(ALL_FILES) // 40)]
+
+ODD = {
+    "statements sharing a line": "import os; import sys\nx = 1; y = 2\n\n\ndef f(a):\n    return a; pass\n",
+    "a backslash at the end": 'X = \\\n"a"\\\n"b"\\\n\n\ndef f():\n    return X\n',
+    "CR line ends": "def f(a):\r    if a:\r        return 1\r    return 2\r",
+    "CRLF line ends": "def f(a):\r\n    if a:\r\n        return 1\r\n    return 2\r\n",
+    "docstrings": '"""Module."""\n\n\nclass A:\n    """Class."""\n\n    def m(self):\n        """Method."""\n'
+    '        return [1, 2, 3]\n\n\n"""Not a docstring: a string statement."""\n',
+    "decorators and closures": "import functools\n\n\n@functools.cache\n@other(1,\n       2)\ndef f(a, b):\n"
+    "    def g(c):\n        return c if c else -c\n    return g(a) or g(b)\n",
+    "comments between": "# head\nx = 1  # tail\n# between\n\n\nwhile x:  # loop\n    x -= 1\nelse:\n    pass\n",
+    "match and try": "def f(v):\n    match v:\n        case 1:\n            return 'a'\n        case _:\n"
+    "            pass\n    try:\n        return g(v)\n    except (KeyError, ValueError):\n        return None\n"
+    "    else:\n        return 0\n",
+    "empty": "",
+    "only comments": "# nothing\n# at all\n",
+    "form feed": "x = 1\n\x0c\ndef f():\n    return x\n",
+}
+
+
+def _texts() -> list[tuple[str, str]]:
+    from katabench.review.synth import history
+
+    found = [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in SAMPLE]
+    found += [(name, text) for name, text in ODD.items()]
+    for step in history(5, 12, modules=4):
+        found += sorted(step.after.items())
+    return found
+
+
+def _shifted(text: str) -> str:
+    """The same statements further down, after a new one: memoised numbers must move with them."""
+    return "import itertools\n\n\n" + text if "\r" not in text else text
+
+
+def test_the_shared_walk_lists_the_nodes_in_ast_walks_order() -> None:
+    from katabench.sources import syntax_nodes
+
+    for _name, text in _texts():
+        tree = ast.parse(text)
+        assert syntax_nodes(tree) == list(ast.walk(tree))
+
+
+def test_the_memoised_raw_analysis_gives_radons_numbers() -> None:
+    from radon.raw import analyze
+
+    from katabench.metrics.complexity import raw_metrics
+
+    for name, text in _texts():
+        for version in (text, text, _shifted(text)):  # measured, then memoised
+            assert raw_metrics(version) == analyze(version), name
+
+
+def test_the_memoised_complexity_and_maintainability_are_radons() -> None:
+    from katabench.metrics.complexity import cyclomatic, cyclomatic_and_maintainability, maintainability
+
+    for name, text in _texts():
+        for version in (text, text, _shifted(text)):
+            scores, index = cyclomatic_and_maintainability(version, ast.parse(version))
+            assert scores == cyclomatic(version), name
+            assert index == pytest.approx(maintainability(version), abs=1e-9), name
+
+
+def test_the_memoised_tokens_are_the_duplication_metrics_tokens() -> None:
+    from katabench.metrics.duplication import file_tokens, tokens_of
+
+    for name, text in _texts():
+        for version in (text, text, _shifted(text)):
+            tree = ast.parse(version)
+            expected = tokens_of(version, tree, 0)
+            tokens = file_tokens(name, version, tree)
+            assert (tokens.texts, tokens.lines) == (tuple(t.text for t in expected), tuple(t.line for t in expected))
+
+
+def _all_windows_clones(files: list[FileTokens], min_tokens: int) -> list[Clone]:
+    """The clone search before it compared repeated windows only: every window, in order."""
+    texts: list[str] = []
+    owner: list[int] = []
+    offsets: list[int] = []
+    starts: list[int] = []
+    keys: list[int] = []
+    for index, tokens in enumerate(files):
+        offset = len(texts)
+        offsets.append(offset)
+        texts.extend(tokens.texts)
+        owner.extend([index] * len(tokens.texts))
+        windows = tokens.windows(min_tokens)
+        starts.extend(range(offset, offset + len(windows)))
+        keys.extend(windows)
+    first_seen: dict[int, int] = {}
+    exact: dict[tuple[str, ...], int] = {}
+    matches: dict[int, int] = {}
+    for start, key in zip(starts, keys, strict=True):
+        earlier = first_seen.get(key)
+        if earlier is None:
+            first_seen[key] = start
+            continue
+        if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
+            window = tuple(texts[start : start + min_tokens])
+            found = exact.get(window)
+            if found is None:
+                exact[window] = start
+                continue
+            earlier = found
+        if earlier + min_tokens <= start or owner[earlier] != owner[start]:
+            matches[start] = earlier
+    clones: list[Clone] = []
+    covered_until = -1
+    for start in sorted(matches):
+        if start <= covered_until:
+            continue
+        original = matches[start]
+        length = min_tokens
+        while _extends(texts, owner, original, start, length):
+            length += 1
+        covered_until = start + length - 1
+        o_file, c_file = files[owner[original]], files[owner[start]]
+        o_base, c_base = original - offsets[owner[original]], start - offsets[owner[start]]
+        clones.append(
+            Clone(
+                o_file.path,
+                o_file.lines[o_base],
+                o_file.lines[o_base + length - 1],
+                c_file.path,
+                c_file.lines[c_base],
+                c_file.lines[c_base + length - 1],
+                length,
+            )
+        )
+    return sorted(clones, key=lambda c: (-c.tokens, c.copy_path, c.copy_start))
+
+
+def test_comparing_repeated_windows_only_finds_the_same_clones() -> None:
+    from katabench.review.synth import history
+
+    versions = [
+        [file_tokens(path, text, ast.parse(text)) for path, text in sorted(step.after.items())]
+        for step in history(7, 20, modules=5)
+    ]
+    versions.append([file_tokens(name, text, ast.parse(text)) for name, text in _texts()[:30]])
+    found_some = False
+    for files in versions:
+        for min_tokens in (10, 25, 40):
+            expected = _all_windows_clones(files, min_tokens)
+            assert clones_in(files, min_tokens) == expected
+            found_some = found_some or bool(expected)
+    assert found_some

@@ -13,7 +13,7 @@ import functools
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from katabench.model import Finding
 
@@ -70,6 +70,90 @@ class Package:
     def relative(self, source: SourceFile) -> str:
         """The file's path inside the package, e.g. `rules/base.py`."""
         return str(PurePosixPath(source.path).relative_to(self.directory))
+
+
+def syntax_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of a tree, in `ast.walk`'s order (breadth first), listed at once.
+
+    About twice as fast as `ast.walk` (no generator per node); a review walks
+    every version of every file, and several metrics share one listing.
+    """
+    found: list[ast.AST] = [tree]
+    add = found.append
+    node_type = ast.AST
+    for node in found:  # the list grows while it is read: breadth first, like ast.walk
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, node_type):
+                add(value)
+            elif value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        add(item)
+    return found
+
+
+class Statement(NamedTuple):
+    """A top-level statement of a module and its text (decorators included)."""
+
+    text: str  # its lines, each ending with a newline
+    start: int  # its first line in the module
+    node: ast.stmt
+    first: bool  # the module's first statement (its docstring, if it is one)
+
+
+def top_level_statements(text: str, tree: ast.Module) -> list[Statement] | None:
+    """The module's top-level statements with their text, or None if two share a line (or lines end in CR).
+
+    A top-level statement starts a line outside any bracket or string, so what
+    it measures depends on its text alone: metrics memoise it by that text.
+    """
+    if "\r" in text:
+        return None
+    lines = text.split("\n")
+    found: list[Statement] = []
+    previous_end = 0
+    for index, node in enumerate(tree.body):
+        start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        end = node.end_lineno
+        if end is None or start <= previous_end:
+            return None
+        found.append(Statement("\n".join(lines[start - 1 : end]) + "\n", start, node, index == 0))
+        previous_end = end
+    return found
+
+
+Value = TypeVar("Value")
+
+
+class TextMemo(Generic[Value]):
+    """A per-process memo keyed by source text; past `limit` characters of keys, it starts again."""
+
+    every: ClassVar[list[TextMemo[Any]]] = []
+
+    def __init__(self, limit: int = 1 << 23) -> None:
+        self.limit = limit
+        self.values: dict[object, Value] = {}
+        self.size = 0
+        TextMemo.every.append(self)
+
+    @staticmethod
+    def forget_all() -> None:
+        """Empty every memo: a benchmark's cold run starts from nothing, as a new process does."""
+        for memo in TextMemo.every:
+            memo.values.clear()
+            memo.size = 0
+
+    def get(self, key: object) -> Value | None:
+        return self.values.get(key)
+
+    def put(self, key: object, text: str, value: Value) -> Value:
+        if self.size + len(text) > self.limit:
+            self.values.clear()
+            self.size = 0
+        self.values[key] = value
+        self.size += len(text)
+        return value
 
 
 def _line_of_byte(data: bytes, offset: int) -> int:

@@ -198,21 +198,30 @@ def _parse_gates(data: dict[str, Any], where: str) -> tuple[GateSpec, ...]:
     return tuple(gates)
 
 
-def _parse_rules(data: dict[str, Any], where: str) -> tuple[RuleSpec, ...]:
-    from katabench.rules import RULES
+def _parse_rules(data: dict[str, Any], where: str, load: bool = True) -> tuple[RuleSpec, ...]:
+    """The [[rules]] tables; `load=False` checks their ids only and leaves their params unbuilt (None)."""
+    registry: dict[str, Any] | None = None
+    if load:
+        from katabench.rules import RULES
 
+        registry = dict(RULES)
     rules: list[RuleSpec] = []
     for index, raw in enumerate(_tables(data, "rules", where), start=1):
         r_where = f"{where}: [[rules]] #{index}"
         if not isinstance(raw, dict):
             raise SpecError(f"{r_where}: expected a table, got {raw!r}")
         rule_id = _expect(raw, "id", str, "a rule id", r_where)
-        if rule_id not in RULES:
-            raise SpecError(f"{r_where} id: unknown rule {rule_id!r} (known rules: {', '.join(sorted(RULES))})")
+        if registry is not None and rule_id not in registry:
+            raise SpecError(f"{r_where} id: unknown rule {rule_id!r} (known rules: {', '.join(sorted(registry))})")
         if any(r.id == rule_id for r in rules):
             raise SpecError(f"{r_where} id: rule {rule_id!r} is configured twice; configure each rule once")
         options = {k: v for k, v in raw.items() if k != "id"}
-        rules.append(RuleSpec(rule_id, build_params(RULES[rule_id].Params, options, f"{where}: [[rules]] {rule_id}")))
+        params = (
+            None
+            if registry is None
+            else build_params(registry[rule_id].Params, options, f"{where}: [[rules]] {rule_id}")
+        )
+        rules.append(RuleSpec(rule_id, params))
     return tuple(rules)
 
 
@@ -244,8 +253,13 @@ def _parse_milestones(data: dict[str, Any], gates: set[str], rules: set[str], wh
     return tuple(milestones)
 
 
-def parse_spec(name: str, root: Path, text: str, where: str) -> Kata:
-    """Parse the text of a kata.toml; `where` is how errors name the file."""
+def parse_spec(name: str, root: Path, text: str, where: str, *, load_rules: bool = True) -> Kata:
+    """Parse the text of a kata.toml; `where` is how errors name the file.
+
+    `load_rules=False` checks the [[rules]] tables' ids only and leaves their
+    params unbuilt (None): the rules' modules import LibCST, slow to load, and
+    a caller that runs no rule (a metrics-only review) needs none of them.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -258,7 +272,7 @@ def parse_spec(name: str, root: Path, text: str, where: str) -> Kata:
     kata = _parse_kata_table(data, where)
     k_where = f"{where}: [kata]"
     gates = _parse_gates(data, where)
-    rules = _parse_rules(data, where)
+    rules = _parse_rules(data, where, load_rules)
     legacy = _expect(kata, "legacy", str, "a path like 'legacy/<package>'", k_where)
     harness = _expect(kata, "harness", str, "a path like 'characterization/<package>'", k_where)
     return Kata(

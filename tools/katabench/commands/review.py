@@ -7,15 +7,15 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from katabench.errors import FatalError
-from katabench.review import classroom
 from katabench.review.engine import ReviewRequest, review
-from katabench.review.model import Review
+from katabench.review.model import Review, json_text
 from katabench.review.verdicts import Limits
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("table", "markdown", "json", "html")
 
@@ -32,6 +32,9 @@ def progress_display(enabled: bool) -> Iterator[Callable[[str], None]]:
 
 def _console(stderr: bool = False) -> Console:
     # Not katabench.report's: that one imports every gate, and a review read from the cache needs none.
+    # Imported here: JSON, Markdown and HTML reports written to a file or a pipe need no Rich.
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
@@ -95,40 +98,50 @@ def _write(text: str, output: str | None) -> None:
 
 
 def render(result: Review, fmt: str, output: str | None) -> None:
-    from katabench.review.render_html import render_html
-    from katabench.review.render_text import render_json, render_markdown, render_table
-
     if fmt == "json":
-        _write(render_json(result.to_json()), output)
+        _write(json_text(result.to_json()), output)
     elif fmt == "markdown":
+        from katabench.review.render_text import render_markdown
+
         _write(render_markdown(result), output)
     elif fmt == "html":
+        from katabench.review.render_html import render_html
+
         _write(render_html(result, result.targets), output)
     elif output:
         from rich.console import Console
 
+        from katabench.review.render_text import render_table
+
         with open(output, "w", encoding="utf-8") as handle:
             render_table(result, Console(file=handle, width=160, highlight=False, soft_wrap=False))
     else:
+        from katabench.review.render_text import render_table
+
         render_table(result, _console())
 
 
 def render_class(data: dict[str, Any], fmt: str, output: str | None) -> None:
-    from katabench.review.render_html import render_class_html
-    from katabench.review.render_text import render_class_markdown, render_class_table, render_json
-
     if fmt == "json":
-        _write(render_json(data), output)
+        _write(json_text(data), output)
     elif fmt == "markdown":
+        from katabench.review.render_text import render_class_markdown
+
         _write(render_class_markdown(data), output)
     elif fmt == "html":
+        from katabench.review.render_html import render_class_html
+
         _write(render_class_html(data), output)
     elif output:
         from rich.console import Console
 
+        from katabench.review.render_text import render_class_table
+
         with open(output, "w", encoding="utf-8") as handle:
             render_class_table(data, Console(file=handle, width=200, highlight=False))
     else:
+        from katabench.review.render_text import render_class_table
+
         render_class_table(data, _console())
 
 
@@ -139,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
         raise FatalError("what to review? give a repository or submission PATH, or --class DIR")
     with progress_display(True) as progress:
         if args.class_dir:
+            from katabench.review import classroom
+
             data = classroom.collect(
                 Path(args.class_dir), lambda entry: review_path(entry, args, progress).to_json(), progress
             )

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import libcst
-
 from katabench.gates.base import CheckContext, status_of, unparseable
-from katabench.metrics.cohesion import lcom4
 from katabench.model import Finding, GateResult
 
 
@@ -27,6 +24,10 @@ class CohesionGate:
     slow = False
 
     def run(self, params: CohesionParams, ctx: CheckContext) -> GateResult:
+        import libcst  # here: reading a spec imports every gate, and LibCST is slow to load
+
+        from katabench.metrics.cohesion import lcom4
+
         target = f"LCOM4 ≤ {params.max_lcom4}"
         package = ctx.package
         failed = unparseable(self.name, "gate", package, target)

@@ -19,6 +19,8 @@ import tokenize
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from katabench.sources import Statement, TextMemo, syntax_nodes, top_level_statements
+
 _SKIPPED_TYPES = {
     token.NEWLINE,
     token.NL,
@@ -73,10 +75,10 @@ def _only_data(node: ast.AST, verdicts: dict[int, bool]) -> bool:
     return known
 
 
-def _excluded_spans(tree: ast.Module) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _excluded_spans(nodes: Sequence[ast.AST]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     spans = []
     verdicts: dict[int, bool] = {}
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import | ast.ImportFrom):
             excluded: ast.stmt | ast.expr = node
         elif (
@@ -117,10 +119,13 @@ def _outermost(
     return [start for start, _end in kept], kept
 
 
-def tokens_of(text: str, tree: ast.Module, file: int) -> list[_Token]:
-    starts, spans = _outermost(_excluded_spans(tree))
+def tokens_of(text: str, tree: ast.Module, file: int, nodes: Sequence[ast.AST] | None = None) -> list[_Token]:
+    """The file's normalised tokens; `nodes`: the tree's nodes if already listed (`syntax_nodes`)."""
+    if nodes is None:
+        nodes = syntax_nodes(tree)
+    starts, spans = _outermost(_excluded_spans(nodes))
     result: list[_Token] = []
-    docstring_lines = _docstring_lines(tree)
+    docstring_lines = _docstring_lines(nodes)
     for tok in tokenize.generate_tokens(io.StringIO(text).readline):
         if tok.type in _SKIPPED_TYPES or tok.start[0] in docstring_lines:
             continue
@@ -131,14 +136,19 @@ def tokens_of(text: str, tree: ast.Module, file: int) -> list[_Token]:
     return result
 
 
-def _docstring_lines(tree: ast.Module) -> set[int]:
+def _docstring_lines(nodes: Sequence[ast.AST]) -> set[int]:
     lines: set[int] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(getattr(first.value, "value", None), str):
-                lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
+            lines.update(_docstring_span(node.body[0]))
     return lines
+
+
+def _docstring_span(first: ast.stmt) -> range:
+    """The lines of a body's first statement if it is a docstring (else none)."""
+    if isinstance(first, ast.Expr) and isinstance(getattr(first.value, "value", None), str):
+        return range(first.lineno, (first.end_lineno or first.lineno) + 1)
+    return range(0)
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,7 @@ class FileTokens:
     texts: tuple[str, ...]
     lines: tuple[int, ...]
     _windows: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _sets: dict[int, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict, compare=False, repr=False)
 
     def windows(self, size: int) -> tuple[int, ...]:
         """The hash of every window of `size` tokens, by start (computed once per size)."""
@@ -157,10 +168,70 @@ class FileTokens:
             self._windows[size] = tuple(hash(texts[i : i + size]) for i in range(len(texts) - size + 1))
         return self._windows[size]
 
+    def window_sets(self, size: int) -> tuple[frozenset[int], frozenset[int]]:
+        """The window hashes of `size` tokens, and those occurring twice or more in the file (computed once)."""
+        if size not in self._sets:
+            seen: set[int] = set()
+            twice: set[int] = set()
+            for key in self.windows(size):
+                if key in seen:
+                    twice.add(key)
+                else:
+                    seen.add(key)
+            self._sets[size] = (frozenset(seen), frozenset(twice))
+        return self._sets[size]
 
-def file_tokens(path: str, text: str, tree: ast.Module) -> FileTokens:
-    tokens = tokens_of(text, tree, 0)
-    return FileTokens(path, tuple(t.text for t in tokens), tuple(t.line for t in tokens))
+
+def file_tokens(path: str, text: str, tree: ast.Module, nodes: Sequence[ast.AST] | None = None) -> FileTokens:
+    """The file's normalised tokens (`tokens_of`), each top-level statement's read once per process.
+
+    A review meets the same functions and classes in every version of a file:
+    a statement's tokens depend on its text alone, so they are memoised by it
+    (`top_level_statements`). tests/test_review_metrics.py checks this gives
+    `tokens_of`'s tokens on every file of the repository and on generated code.
+    """
+    statements = top_level_statements(text, tree)
+    texts: list[str] = []
+    lines: list[int] = []
+    try:
+        for statement in statements or ():
+            found_texts, found_lines = _statement_tokens(statement)
+            texts.extend(found_texts)
+            lines.extend(line + statement.start - 1 for line in found_lines)
+    except (tokenize.TokenError, SyntaxError):  # a statement ending in a backslash, say: it needs the next line
+        statements = None
+    if statements is None:  # the whole file at once
+        tokens = tokens_of(text, tree, 0, nodes)
+        return FileTokens(path, tuple(t.text for t in tokens), tuple(t.line for t in tokens))
+    return FileTokens(path, tuple(texts), tuple(lines))
+
+
+_MEMO: TextMemo[tuple[tuple[str, ...], tuple[int, ...]]] = TextMemo()
+
+
+def _statement_tokens(statement: Statement) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A top-level statement's tokens and their lines (1: its first): `tokens_of` on its text, memoised."""
+    key = (statement.text, statement.first)
+    found = _MEMO.get(key)
+    if found is not None:
+        return found
+    nodes = syntax_nodes(statement.node)
+    starts, spans = _outermost(_excluded_spans(nodes))
+    docstring_lines = _docstring_lines(nodes)
+    if statement.first:
+        docstring_lines.update(_docstring_span(statement.node))  # the module's docstring
+    offset = statement.start - 1
+    texts: list[str] = []
+    lines: list[int] = []
+    for tok in tokenize.generate_tokens(io.StringIO(statement.text).readline):
+        if tok.type in _SKIPPED_TYPES or tok.start[0] + offset in docstring_lines:
+            continue
+        inside = bisect.bisect_right(starts, (tok.start[0] + offset, tok.start[1])) - 1
+        if inside >= 0 and (tok.end[0] + offset, tok.end[1]) <= spans[inside][1]:
+            continue
+        texts.append(_normalise(tok))
+        lines.append(tok.start[0])
+    return _MEMO.put(key, statement.text, (tuple(texts), tuple(lines)))
 
 
 def find_clones(files: Sequence[tuple[str, str, ast.Module]], min_tokens: int) -> list[Clone]:
@@ -168,39 +239,35 @@ def find_clones(files: Sequence[tuple[str, str, ast.Module]], min_tokens: int) -
     return clones_in([file_tokens(path, text, tree) for path, text, tree in files], min_tokens)
 
 
+def _repeated_windows(files: Sequence[FileTokens], size: int) -> set[int]:
+    """The window hashes occurring twice or more among the files: only those can start a clone."""
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for tokens in files:
+        keys, twice = tokens.window_sets(size)
+        repeated |= twice
+        repeated |= seen & keys
+        seen |= keys
+    return repeated
+
+
 def clones_in(files: Sequence[FileTokens], min_tokens: int) -> list[Clone]:
-    """Clones among files tokenized beforehand, longest first (what `find_clones` computes)."""
+    """Clones among files tokenized beforehand, longest first (what `find_clones` computes).
+
+    Only the windows whose hash occurs twice or more are compared (a hash seen
+    once can neither be copied nor copy): most versions of a package have few.
+    """
+    repeated = _repeated_windows(files, min_tokens)
+    if not repeated:
+        return []
     texts: list[str] = []
     owner: list[int] = []
     offsets: list[int] = []
-    starts: list[int] = []  # window starts, each window within one file
-    keys: list[int] = []
     for index, tokens in enumerate(files):
-        offset = len(texts)
-        offsets.append(offset)
+        offsets.append(len(texts))
         texts.extend(tokens.texts)
         owner.extend([index] * len(tokens.texts))
-        windows = tokens.windows(min_tokens)
-        starts.extend(range(offset, offset + len(windows)))
-        keys.extend(windows)
-    first_seen: dict[int, int] = {}
-    exact: dict[tuple[str, ...], int] = {}  # the windows whose hash another window already took
-    # (copy start, original start) pairs of equal windows, grown into runs below.
-    matches: dict[int, int] = {}
-    for start, key in zip(starts, keys, strict=True):
-        earlier = first_seen.get(key)
-        if earlier is None:
-            first_seen[key] = start
-            continue
-        if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
-            window = tuple(texts[start : start + min_tokens])
-            found = exact.get(window)
-            if found is None:
-                exact[window] = start
-                continue
-            earlier = found
-        if earlier + min_tokens <= start or owner[earlier] != owner[start]:
-            matches[start] = earlier
+    matches = _matches(files, (texts, owner, offsets), repeated, min_tokens)
     clones: list[Clone] = []
     covered_until = -1
     for start in sorted(matches):
@@ -225,6 +292,40 @@ def clones_in(files: Sequence[FileTokens], min_tokens: int) -> list[Clone]:
             )
         )
     return sorted(clones, key=lambda c: (-c.tokens, c.copy_path, c.copy_start))
+
+
+def _matches(
+    files: Sequence[FileTokens],
+    stream: tuple[Sequence[str], Sequence[int], Sequence[int]],
+    repeated: set[int],
+    min_tokens: int,
+) -> dict[int, int]:
+    """(copy start, original start) pairs of equal windows in the stream (texts, owner, offsets) of the files."""
+    texts, owner, offsets = stream
+    first_seen: dict[int, int] = {}
+    exact: dict[tuple[str, ...], int] = {}  # the windows whose hash another window already took
+    matches: dict[int, int] = {}
+    for index, tokens in enumerate(files):
+        if repeated.isdisjoint(tokens.window_sets(min_tokens)[0]):
+            continue
+        for position, key in enumerate(tokens.windows(min_tokens)):
+            if key not in repeated:
+                continue  # a hash seen once: it starts nothing
+            start = offsets[index] + position
+            earlier = first_seen.get(key)
+            if earlier is None:
+                first_seen[key] = start
+                continue
+            if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
+                window = tuple(texts[start : start + min_tokens])
+                found = exact.get(window)
+                if found is None:
+                    exact[window] = start
+                    continue
+                earlier = found
+            if earlier + min_tokens <= start or owner[earlier] != owner[start]:
+                matches[start] = earlier
+    return matches
 
 
 def _extends(texts: Sequence[str], owner: Sequence[int], original: int, start: int, length: int) -> bool:

@@ -13,7 +13,7 @@ import ast
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -22,7 +22,7 @@ from katabench.metrics.duplication import FileTokens, clones_in, duplicated_line
 from katabench.metrics.imports import build_graph, coupling, cycles
 from katabench.model import Finding
 from katabench.review.model import Metrics, Problem
-from katabench.sources import Package, SourceFile, module_name, parse_source
+from katabench.sources import Package, SourceFile, module_name, parse_source, syntax_nodes
 from katabench.spec import Kata
 
 DEFAULT_MIN_TOKENS = 40
@@ -180,19 +180,32 @@ def file_metrics(source: SourceFile) -> FileMetrics:
     )
 
 
-def measure_file(path: str, text: str) -> dict[str, Any]:
-    """For worker processes: one file's metrics (as JSON) and its tokens for the duplication metric."""
-    source = parse_source(path, text.encode("utf-8"), module_name(PurePosixPath(path)))
-    if isinstance(source, Finding):
+def measure_file(path: str, data: bytes) -> dict[str, Any]:
+    """For worker processes: one blob's metrics (as JSON), tokens and imports, or why it cannot be measured."""
+    source = source_of(path, data)
+    if isinstance(source, Problem):
         return {"problem": {"path": source.path, "line": source.line, "message": source.message}}
     return measure_source(source)
 
 
+def measure_files(batch: Sequence[tuple[str, bytes]]) -> list[dict[str, Any]]:
+    """For worker processes: `measure_file` of each (path, blob) in turn."""
+    return [measure_file(path, data) for path, data in batch]
+
+
 def measure_source(source: SourceFile) -> dict[str, Any]:
-    """One parsed file's metrics (as JSON) and its tokens for the duplication metric."""
+    """One parsed file's metrics (as JSON), its tokens for duplication and its imports for coupling.
+
+    `tokens` ([texts, lines]) and `imports` (an `ast.Module`) are not JSON: the caller keeps them in memory.
+    """
     try:
-        tokens = file_tokens(source.path, source.text, source.tree)
-        return {"metrics": file_metrics(source).to_json(), "tokens": [tokens.texts, tokens.lines]}
+        nodes = syntax_nodes(source.tree)  # listed once, read by the tokens and the imports
+        tokens = file_tokens(source.path, source.text, source.tree, nodes)
+        return {
+            "metrics": file_metrics(source).to_json(),
+            "tokens": [tokens.texts, tokens.lines],
+            "imports": import_tree(source.tree, nodes),
+        }
     except Exception as error:  # radon or complexipy choking on a file: a problem, not a crash
         return {"problem": {"path": source.path, "line": 0, "message": f"cannot be measured: {error}"}}
 
@@ -211,28 +224,48 @@ def _short(path: str, package: PurePosixPath) -> str:
         return path
 
 
-def import_tree(tree: ast.Module) -> ast.Module:
-    """Only the imports of a module (wherever they are): all the import graph reads, walked in no time."""
-    imports: list[ast.stmt] = [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
+def import_tree(tree: ast.Module, nodes: Sequence[ast.AST] | None = None) -> ast.Module:
+    """Only the imports of a module (wherever they are): all the import graph reads, walked in no time.
+
+    `nodes`: the tree's nodes, if already listed (`syntax_nodes`); the imports keep `ast.walk`'s order.
+    """
+    listed = syntax_nodes(tree) if nodes is None else nodes
+    imports: list[ast.stmt] = [n for n in listed if isinstance(n, ast.Import | ast.ImportFrom)]
     return ast.Module(body=imports, type_ignores=[])
 
 
+@dataclass(frozen=True)
+class FileVersion:
+    """One parsed version of a file, as the package metrics read it (prepared once per blob)."""
+
+    path: str
+    tokens: FileTokens
+    imports: ast.Module  # `import_tree` of the file
+    module: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "module", module_name(PurePosixPath(self.path)))
+
+    @property
+    def is_package_init(self) -> bool:
+        return self.path.endswith("/__init__.py")
+
+
 def package_metrics(
-    kata: Kata,
-    sources: Sequence[SourceFile],
+    legacy: str,
+    files: Sequence[FileVersion],
     problems: Sequence[Problem],
     per_file: dict[str, FileMetrics],
     *,
-    with_rules: bool,
-    tokens: Sequence[FileTokens] | None = None,
-    imports: Sequence[ast.Module] | None = None,
+    min_tokens: int,
+    rules: tuple[Kata, Sequence[SourceFile]] | None = None,
 ) -> Metrics:
     """The metrics of one version of the package, from its files and their per-file metrics.
 
-    `tokens` and `imports` (per source, in order) are what duplication and coupling read, prepared once
-    per file version; without them they are computed from the sources.
+    `files`: the versions that parse (their tokens and imports prepared once per blob); `rules`: the kata
+    and the parsed sources its design rules read, or None when the rules are not run.
     """
-    package_dir = PurePosixPath(kata.legacy)
+    package_dir = PurePosixPath(legacy)
     values: dict[str, float | None] = {}
     worst: dict[str, str] = {}
 
@@ -253,8 +286,7 @@ def package_metrics(
     take("max_lcom4", ((p, n, float(v)) for p, m in per_file.items() for n, _l, v in m.lcom4), True)
     if values["max_cyclomatic"] is None and per_file:
         values["max_cyclomatic"] = values["max_cognitive"] = 0.0
-    trees = imports if imports is not None else [s.tree for s in sources]
-    graph = build_graph((s.module, s.is_package_init, tree) for s, tree in zip(sources, trees, strict=True))
+    graph = build_graph((f.module, f.is_package_init, f.imports) for f in files)
     numbers = coupling(graph)
     if numbers:
         top = max(numbers, key=lambda m: m.efferent)
@@ -266,28 +298,32 @@ def package_metrics(
     values["cycles"] = float(len(loops))
     if loops:
         worst["cycles"] = " -> ".join(m.rsplit(".", 1)[-1] for m in loops[0])
-    duplication = kata.gate("duplication")
-    min_tokens = duplication.params.min_tokens if duplication else DEFAULT_MIN_TOKENS
-    streams = tokens if tokens is not None else [file_tokens(s.path, s.text, s.tree) for s in sources]
-    clones = clones_in(streams, min_tokens)
+    clones = clones_in([f.tokens for f in files], min_tokens)
     values["duplicated_lines"] = float(duplicated_lines(clones))
     if clones:
         worst["duplicated_lines"] = f"{_short(clones[0].copy_path, package_dir)}:{clones[0].copy_start}"
     values["lines"] = float(sum(m.lines for m in per_file.values()))
-    rules: dict[str, int] = {}
-    if with_rules:
+    found: dict[str, int] = {}
+    if rules is not None:
         from katabench.rules import RULES
 
+        kata, sources = rules
         package = Package(Path("."), package_dir, tuple(sources), ())
         for spec in kata.rules:
             findings = RULES[spec.id](spec.params).run(package)
-            rules[spec.id] = len(findings)
+            found[spec.id] = len(findings)
             if findings:
                 worst[f"rule:{spec.id}"] = f"{_short(findings[0].path, package_dir)}:{findings[0].line}"
-        values["rule_findings"] = float(sum(rules.values()))
+        values["rule_findings"] = float(sum(found.values()))
     else:
         values["rule_findings"] = None
-    return Metrics(values, worst, rules, tuple(problems))
+    return Metrics(values, worst, found, tuple(problems))
+
+
+def min_tokens_of(kata: Kata) -> int:
+    """The duplication gate's clone size for the kata (its default when the kata has no such gate)."""
+    duplication = kata.gate("duplication")
+    return int(duplication.params.min_tokens) if duplication else DEFAULT_MIN_TOKENS
 
 
 def moved_lines(before: dict[str, str], after: dict[str, str]) -> int:

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-VERSION = "review-6"
+VERSION = "review-7"
 TABLES = ("files", "packages", "commits", "runs")
 
 

@@ -16,7 +16,6 @@ import os
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -39,7 +38,7 @@ from katabench.review.model import (
     Review,
 )
 from katabench.review.verdicts import KataTargets, Limits, judge, kata_targets, strokes, target_reached
-from katabench.sources import SourceFile
+from katabench.sources import SourceFile, syntax_nodes
 from katabench.spec import Kata, parse_spec
 
 Progress = Callable[[str], None]
@@ -95,12 +94,21 @@ class KataInfo:
     harness: str
     timeout: float  # the approvals gate's: the harness timeout
     targets: KataTargets
+    min_tokens: int  # the duplication gate's clone size
 
     @staticmethod
     def of(kata: Kata) -> KataInfo:
         approvals = kata.gate("approvals")
         timeout = float(approvals.params.timeout) if approvals else 60.0
-        return KataInfo(kata.name, kata.title, str(kata.legacy), str(kata.harness), timeout, kata_targets(kata))
+        return KataInfo(
+            kata.name,
+            kata.title,
+            str(kata.legacy),
+            str(kata.harness),
+            timeout,
+            kata_targets(kata),
+            analyze.min_tokens_of(kata),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +118,7 @@ class KataInfo:
             "harness": self.harness,
             "timeout": self.timeout,
             "targets": self.targets.to_json(),
+            "min_tokens": self.min_tokens,
         }
 
     @staticmethod
@@ -121,19 +130,49 @@ class KataInfo:
             data["harness"],
             float(data["timeout"]),
             KataTargets.from_json(data["targets"]),
+            int(data["min_tokens"]),
         )
 
 
-def spec_text_at(repo: Repository, commit: str, name: str, fallback: Path | None) -> tuple[str, Callable[[], Kata]]:
+@dataclass(frozen=True)
+class Layout:
+    """Where the kata's code and harness are, read from its spec without validating it.
+
+    All the walk needs before measuring; the spec itself is parsed while the
+    files are measured (see `_Walk.info`), and must agree.
+    """
+
+    name: str
+    legacy: str
+    harness: str
+
+    @staticmethod
+    def peek(name: str, text: str) -> Layout | None:
+        """The layout, or None when the spec is not plainly readable (parsing it will tell why)."""
+        import tomllib
+
+        try:
+            kata = tomllib.loads(text)["kata"]
+            legacy, harness = PurePosixPath(kata["legacy"]), PurePosixPath(kata["harness"])
+        except (tomllib.TOMLDecodeError, KeyError, TypeError):
+            return None
+        return Layout(name, str(legacy), str(harness))
+
+
+Parser = Callable[[bool], Kata]  # parse(load_rules): the spec, its rules loaded or not (see `parse_spec`)
+
+
+def spec_text_at(repo: Repository, commit: str, name: str, fallback: Path | None) -> tuple[str, Parser]:
     """The kata's spec as the reviewed history holds it at `commit` (else from `fallback`), and its parser."""
     text = repo.read_text(commit, f"katas/{name}/kata.toml")
     if text is not None:
         where = f"{repo.top.name}@{commit[:8]}:katas/{name}/kata.toml"
-        return text, lambda: parse_spec(name, repo.top, text, where)
+        return text, lambda load_rules: parse_spec(name, repo.top, text, where, load_rules=load_rules)
     if fallback is not None and (fallback / "katas" / name / "kata.toml").is_file():
         from katabench.repo import get_kata
 
-        return (fallback / "katas" / name / "kata.toml").read_text(encoding="utf-8"), lambda: get_kata(fallback, name)
+        text = (fallback / "katas" / name / "kata.toml").read_text(encoding="utf-8")
+        return text, lambda _load_rules: get_kata(fallback, name)
     known = kata_names_at(repo, commit)
     raise FatalError(
         f"kata {name!r} is not in {repo.top} at {commit[:8]}"
@@ -189,21 +228,25 @@ class _Walk:
     """State of one review: the repository, the caches in memory, the kata."""
 
     repo: Repository
-    info: KataInfo
+    layout: Layout  # where the code is: known before the spec is parsed
+    resolve_info: Callable[[], KataInfo]  # the spec's values: from the cache, else parsed (the first use)
     load: Callable[[], Kata]  # the full spec, parsed only when something must be measured or run
     spec_hash: str
     request: ReviewRequest
     cache: Cache
     progress: Progress
     blobs: dict[str, bytes] = field(default_factory=dict)
+    decoded: dict[str, str] = field(default_factory=dict)  # blob -> its text (of the blobs measured)
     sources: dict[tuple[str, str], SourceFile | Problem] = field(default_factory=dict)
     file_metrics: dict[str, analyze.FileMetrics] = field(default_factory=dict)
     file_problems: dict[str, str] = field(default_factory=dict)  # blob -> why it could not be measured
     tokens: dict[tuple[str, str], FileTokens] = field(default_factory=dict)
     imports: dict[tuple[str, str], ast.Module] = field(default_factory=dict)
+    versions: dict[tuple[str, str], analyze.FileVersion] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     _kata: Kata | None = None
+    _info: KataInfo | None = None
 
     @property
     def kata(self) -> Kata:
@@ -212,12 +255,21 @@ class _Walk:
         return self._kata
 
     @property
+    def info(self) -> KataInfo:
+        if self._info is None:
+            info = self.resolve_info()
+            if (info.name, info.legacy, info.harness) != (self.layout.name, self.layout.legacy, self.layout.harness):
+                raise FatalError(f"{info.name}: its spec reads two ways ({self.layout}, {info}); please report it")
+            self._info = info
+        return self._info
+
+    @property
     def legacy(self) -> str:
-        return self.info.legacy
+        return self.layout.legacy
 
     @property
     def harness(self) -> str:
-        return self.info.harness
+        return self.layout.harness
 
     def blob(self, sha: str) -> bytes:
         if sha not in self.blobs:
@@ -231,6 +283,15 @@ class _Walk:
             self.sources[key] = analyze.source_of(path, self.blob(sha))
         return self.sources[key]
 
+    def text(self, path: str, sha: str) -> str | None:
+        """The file's text if it parses (None otherwise), parsing it only when it was not measured."""
+        if sha in self.file_metrics:  # measured: it parsed, and its text is the blob's UTF-8
+            if sha not in self.decoded:
+                self.decoded[sha] = self.blob(sha).decode("utf-8")
+            return self.decoded[sha]
+        source = self.source(path, sha)
+        return source.text if isinstance(source, SourceFile) else None
+
     def python(self, listing: Mapping[str, str]) -> dict[str, str]:
         return {p: s for p, s in sorted(listing.items()) if _under(p, self.legacy) and p.endswith(".py")}
 
@@ -242,7 +303,7 @@ class _Walk:
         for listing in listings:
             for path, sha in self.python(listing).items():
                 wanted.setdefault(sha, path)
-        missing = [sha for sha in wanted if sha not in self.file_metrics]
+        missing = [sha for sha in wanted if sha not in self.file_metrics and sha not in self.file_problems]
         cached = self.cache.get_many("files", (digest("file", sha) for sha in missing))
         todo = []
         for sha in missing:
@@ -256,32 +317,55 @@ class _Walk:
         if not todo:
             return
         self.progress(f"measuring {len(todo)} file versions")
-        sources = [s for s in (self.source(wanted[sha], sha) for sha in todo) if isinstance(s, SourceFile)]
-        jobs = [(source.path, source.text) for source in sources]
-        if self.request.jobs > 1 and len(jobs) >= PARALLEL_FROM:
-            # Workers fork from this process: import what they need once, here.
-            import complexipy  # noqa: F401
-            import radon.complexity
-            import radon.metrics  # noqa: F401
-
-            with ProcessPoolExecutor(max_workers=self.request.jobs) as pool:
-                measured = list(pool.map(analyze.measure_file, *zip(*jobs, strict=True), chunksize=4))
+        if self.request.jobs > 1 and len(todo) >= PARALLEL_FROM:
+            measured = self._measure_in_parallel([(wanted[sha], self.blob(sha)) for sha in todo])
         else:
-            measured = [analyze.measure_source(source) for source in sources]
-        results = dict(
-            zip((sha for sha in todo if isinstance(self.source(wanted[sha], sha), SourceFile)), measured, strict=True)
-        )
+            measured = [self._measure_here(wanted[sha], sha) for sha in todo]
         stored = []
-        for sha in todo:
-            result = results.get(sha, {"problem": {"path": wanted[sha], "line": 0, "message": "not a Python file"}})
+        for sha, result in zip(todo, measured, strict=True):
             if "metrics" in result:
                 self.file_metrics[sha] = analyze.FileMetrics.from_json(result["metrics"])
                 texts, lines = result.pop("tokens")
                 self.tokens[(wanted[sha], sha)] = FileTokens(wanted[sha], tuple(texts), tuple(lines))
+                self.imports[(wanted[sha], sha)] = result.pop("imports")
             else:
                 self.file_problems[sha] = result["problem"]["message"]
             stored.append((digest("file", sha), result))
         self.cache.put_many("files", stored)
+
+    def _measure_here(self, path: str, sha: str) -> dict[str, Any]:
+        source = self.source(path, sha)  # parsed once, for the metrics here and whatever reads it later
+        if isinstance(source, Problem):
+            return {"problem": {"path": source.path, "line": source.line, "message": source.message}}
+        return analyze.measure_source(source)
+
+    def _measure_in_parallel(self, jobs: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
+        """Measure in worker processes; meanwhile this one reads the kata's spec (imports LibCST: slow)."""
+        import gc
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Workers fork from this process: import what they need once, here.
+        import complexipy  # noqa: F401
+        import radon.complexity
+        import radon.metrics  # noqa: F401
+
+        # One task per file path: its versions share most statements, which a worker measures once.
+        by_path: dict[str, list[int]] = {}
+        for index, (path, _data) in enumerate(jobs):
+            by_path.setdefault(path, []).append(index)
+        tasks = sorted(by_path.values(), key=len, reverse=True)  # the longest first: the workers end together
+        gc.freeze()  # the workers' collector leaves what they inherit alone (no copy of every page it touches)
+        try:
+            with ProcessPoolExecutor(max_workers=self.request.jobs) as pool:
+                batches = pool.map(analyze.measure_files, [[jobs[i] for i in task] for task in tasks])
+                self.info  # noqa: B018 (parsed while the workers measure)
+                results: list[dict[str, Any]] = [{} for _ in jobs]
+                for task, batch in zip(tasks, batches, strict=True):
+                    for index, result in zip(task, batch, strict=True):
+                        results[index] = result
+                return results
+        finally:
+            gc.unfreeze()
 
     def metrics(self, listing: Mapping[str, str]) -> Metrics | None:
         files = self.python(listing)
@@ -292,31 +376,30 @@ class _Walk:
         if cached is not None:
             return Metrics.from_json(cached)
         self.prepare_file_metrics([listing])
+        versions: list[analyze.FileVersion] = []
         sources: list[SourceFile] = []
         problems: list[Problem] = []
         per_file: dict[str, analyze.FileMetrics] = {}
         for path, sha in files.items():
+            version = (path, sha)
+            if sha in self.file_metrics:
+                per_file[path] = self.file_metrics[sha]
+                if version in self.tokens and version in self.imports and not self.request.rules:
+                    versions.append(self._version(None, path, sha))
+                    continue  # measured in this run: no need to parse it again
             source = self.source(path, sha)
             if isinstance(source, Problem):
                 problems.append(source)
                 continue
             sources.append(source)
-            if sha in self.file_metrics:
-                per_file[path] = self.file_metrics[sha]
-            else:
+            if sha not in self.file_metrics:
                 problems.append(Problem(path, 0, self.file_problems.get(sha) or "could not be measured"))
+            versions.append(self._version(source, path, sha))
+        rules = (self.kata, sources) if self.request.rules else None  # a broken spec stops the review, here
+        min_tokens = self.info.min_tokens
         try:
-            tokens, imports = [], []
-            for source in sources:
-                version = (source.path, files[source.path])
-                if version not in self.tokens:
-                    self.tokens[version] = file_tokens(source.path, source.text, source.tree)
-                if version not in self.imports:
-                    self.imports[version] = analyze.import_tree(source.tree)
-                tokens.append(self.tokens[version])
-                imports.append(self.imports[version])
             result = analyze.package_metrics(
-                self.kata, sources, problems, per_file, with_rules=self.request.rules, tokens=tokens, imports=imports
+                self.legacy, versions, problems, per_file, min_tokens=min_tokens, rules=rules
             )
         except Exception as error:  # a metric tool that breaks on odd code must not end the review
             self.notes.append(f"metrics failed on one version: {type(error).__name__}: {error}")
@@ -324,14 +407,27 @@ class _Walk:
         self.cache.put("packages", key, result.to_json())
         return result
 
+    def _version(self, source: SourceFile | None, path: str, sha: str) -> analyze.FileVersion:
+        """The file's tokens and imports: as measured, else from its tree (`source`)."""
+        version = (path, sha)
+        if version not in self.versions:
+            if version not in self.tokens or version not in self.imports:
+                assert source is not None
+                nodes = syntax_nodes(source.tree)
+                self.tokens[version] = file_tokens(source.path, source.text, source.tree, nodes)
+                self.imports[version] = analyze.import_tree(source.tree, nodes)
+            self.versions[version] = analyze.FileVersion(path, self.tokens[version], self.imports[version])
+        return self.versions[version]
+
     # -- refactorings ------------------------------------------------------------
 
     def texts(self, listing: Mapping[str, str]) -> dict[str, str]:
+        """{path: text} of the package's files that parse."""
         found = {}
         for path, sha in self.python(listing).items():
-            source = self.source(path, sha)
-            if isinstance(source, SourceFile):
-                found[path] = source.text
+            text = self.text(path, sha)
+            if text is not None:
+                found[path] = text
         return found
 
     def refactorings(
@@ -415,12 +511,20 @@ def review(request: ReviewRequest, progress: Progress = _quiet) -> Review:
 
         def load() -> Kata:
             if not loaded:
-                loaded.append(parse())
+                loaded.append(parse(True))
             return loaded[0]
 
-        info = _kata_info(cache, spec_hash, load)
-        walk = _Walk(repo, info, load, spec_hash, request, cache, progress)
-        base = choose_base(repo, head, info.legacy, request.base)
+        def resolve_info() -> KataInfo:
+            # A review that runs no rule reads the spec without loading them (LibCST: a third of a second).
+            needs_rules = request.rules or request.run_tests
+            return _kata_info(cache, spec_hash, load if needs_rules else lambda: parse(False))
+
+        layout = Layout.peek(name, spec_text)
+        if layout is None:  # not plainly readable: parse it now, and let the parser say what is wrong
+            info = resolve_info()
+            layout = Layout(info.name, info.legacy, info.harness)
+        walk = _Walk(repo, layout, resolve_info, load, spec_hash, request, cache, progress)
+        base = choose_base(repo, head, walk.legacy, request.base)
         result = _review(walk, base, head)
         cache.commit()
         return result
@@ -529,10 +633,11 @@ def _notes(walk: _Walk, head: str) -> list[str]:
 
 
 def _review(walk: _Walk, base: str | None, head: str) -> Review:
-    kata, request = walk.info, walk.request
+    request = walk.request
     commits = walk.repo.commits(base, head)
-    walk.progress(f"reviewing {len(commits)} commits of {kata.name}")
+    walk.progress(f"reviewing {len(commits)} commits of {walk.layout.name}")
     facts, baseline, listings = _measure_commits(walk, base, head, commits)
+    kata = walk.info  # parsed by now, unless the cache had everything
     harnesses = _harnesses(walk, commits, listings) if request.run_tests else {}
     reviews, reached = _judge_commits(walk, commits, facts, harnesses, (base, baseline))
     golf = scorecard(reviews, reached, reference_par(walk, head, base))
@@ -608,6 +713,8 @@ def _harnesses(walk: _Walk, commits: list[Commit], listings: dict[str, dict[str,
             todo[commit.sha] = commit
     paths = _tracked_paths(walk, commits[-1].sha) if commits else []
     if todo:
+        from concurrent.futures import ThreadPoolExecutor
+
         walk.progress(f"running the harness on {len(todo)} commits ({request.jobs} at a time)")
         with ThreadPoolExecutor(max_workers=max(1, request.jobs)) as pool:
             kata = walk.kata
@@ -637,15 +744,13 @@ def reference_par(walk: _Walk, head: str, base: str | None) -> int | None:
     cached = walk.cache.get("packages", key)
     if cached is not None:
         return int(cached)
-    from katabench.review.detect import detect
-
     scored: list[tuple[list[Refactoring], bool]] = []
     before = walk.texts(legacy)
     walk.prepare_file_metrics(steps.values())
     for step in sorted(steps):
         after = walk.texts(steps[step])
         try:
-            found = detect(before, after) if walk.request.detect else [NOT_DETECTED]
+            found = _detect(before, after) if walk.request.detect else [NOT_DETECTED]
         except Exception:
             found = []
         scored.append((found, target_reached(walk.info.targets, walk.metrics(steps[step]), NOT_RUN)))
@@ -653,6 +758,12 @@ def reference_par(walk: _Walk, head: str, base: str | None) -> int | None:
     value = par(scored)
     walk.cache.put("packages", key, value)
     return value
+
+
+def _detect(before: dict[str, str], after: dict[str, str]) -> list[Refactoring]:
+    from katabench.review.detect import detect  # here: it imports LibCST, which a metrics-only review never needs
+
+    return detect(before, after)
 
 
 NOT_DETECTED = Refactoring("tidy", "", "not detected", (), (), "", 0)

@@ -100,6 +100,7 @@ class Repository:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._batch: subprocess.Popen[bytes] | None = None
+        self._resolved: dict[str, str] = {}
         top = self.git("rev-parse", "--show-toplevel", "--git-dir", check_repo=True).splitlines()
         self.top = Path(top[0]) if top and top[0] else path
         self.git_dir = (path / top[1]).resolve() if len(top) > 1 else self.top / ".git"
@@ -131,11 +132,14 @@ class Repository:
     # -- revisions ------------------------------------------------------------
 
     def resolve(self, rev: str) -> str:
-        """The commit a revision names, or a FatalError naming the revision."""
-        try:
-            return self.git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").strip()
-        except FatalError:
-            raise FatalError(f"{rev!r} is not a commit of {self.path}") from None
+        """The commit a revision names, or a FatalError naming the revision (asked of git once per review)."""
+        if rev not in self._resolved:
+            try:
+                sha = self.git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").strip()
+            except FatalError:
+                raise FatalError(f"{rev!r} is not a commit of {self.path}") from None
+            self._resolved[rev] = sha
+        return self._resolved[rev]
 
     def try_resolve(self, rev: str) -> str | None:
         try:
@@ -163,7 +167,11 @@ class Repository:
         return None
 
     def has_path(self, commit: str, path: str) -> bool:
-        return bool(self.git("ls-tree", commit, "--", path.rstrip("/")).strip())
+        """Whether the commit holds the file or folder (asked of the blob reader: no git process each time)."""
+        path = path.rstrip("/")
+        if path and not any(c in path for c in "\n\r\0"):
+            return self._read_object(f"{commit}:{path}") is not None
+        return bool(self.git("ls-tree", commit, "--", path).strip())
 
     def root_commits(self, head: str) -> list[str]:
         return self.git("rev-list", "--max-parents=0", head).split()
@@ -251,6 +259,10 @@ class Repository:
 
     def read_blob(self, sha: str) -> bytes | None:
         """A blob's bytes through the one `git cat-file --batch` process (None when missing)."""
+        return self._read_object(sha)
+
+    def _read_object(self, name: str) -> bytes | None:
+        """An object's content (`<sha>`, or `<commit>:<path>`) from `git cat-file --batch`; None when missing."""
         if self._batch is None:
             self._batch = subprocess.Popen(
                 ["git", "cat-file", "--batch"],
@@ -261,10 +273,10 @@ class Repository:
                 stderr=subprocess.DEVNULL,
             )
         assert self._batch.stdin is not None and self._batch.stdout is not None
-        self._batch.stdin.write(sha.encode() + b"\n")
+        self._batch.stdin.write(name.encode() + b"\n")
         self._batch.stdin.flush()
-        header = self._batch.stdout.readline().decode().split()
-        if len(header) != 3:
+        header = self._batch.stdout.readline().decode(errors="replace").split()
+        if len(header) != 3 or not header[2].isdigit():  # "<name> missing" (a name may hold spaces)
             return None
         size = int(header[2])
         data = self._batch.stdout.read(size)

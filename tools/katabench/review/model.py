@@ -8,6 +8,7 @@ the class merge.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -316,3 +317,8 @@ class Review:
             "notes": list(self.notes),
             "targets": {name: {"text": text, "limit": limit} for name, (text, limit) in self.targets.items()},
         }
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """A review (or a class's) as the JSON report prints it: here, so printing it needs no Rich."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
