@@ -6,7 +6,6 @@ decides where the text goes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -166,13 +165,6 @@ def render_markdown(review: Review) -> str:
         lines += ["", "## Notes", ""]
         lines += [f"- {note}" for note in review.notes]
     return "\n".join(lines) + "\n"
-
-
-# -- JSON -------------------------------------------------------------------------
-
-
-def render_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 # -- a class --------------------------------------------------------------------------
