@@ -183,3 +183,31 @@ def test_a_clone_is_reviewed_from_where_it_left_its_upstream(tmp_path: Path) -> 
     assert [c.facts.sha for c in result.commits] == [mine]
     assert result.base == git(upstream, "rev-parse", "HEAD")
     assert fingerprint(clone) == before
+
+
+def test_the_blob_reader_answers_each_thread_its_own_question(tmp_path: Path) -> None:
+    # `--run-tests --jobs N` extracts commits from several threads through one `git cat-file --batch`:
+    # unguarded, threads read each other's answers, or wait forever for one another's.
+    import threading
+
+    from katabench.review.gitread import Repository
+
+    repo = student_repo(tmp_path)
+    shas = [commit(repo, f"step {n}", {LEGACY: GREEN_STEP + f"\n# step {n}\n"}) for n in range(4)]
+    reader = Repository(repo)
+    wrong: list[str] = []
+
+    def ask(n: int, sha: str) -> None:
+        for _ in range(60):
+            text = reader.read_text(sha, LEGACY)
+            if text is None or not text.endswith(f"# step {n}\n") or reader.has_path(sha, "no/such/file.py"):
+                wrong.append(sha)
+
+    threads = [threading.Thread(target=ask, args=pair, daemon=True) for pair in [*enumerate(shas)] * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    stuck = sum(thread.is_alive() for thread in threads)
+    reader.close()  # ends git, which frees any thread still waiting on it
+    assert stuck == 0 and not wrong

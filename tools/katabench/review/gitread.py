@@ -13,6 +13,7 @@ import io
 import os
 import subprocess
 import tarfile
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -100,6 +101,8 @@ class Repository:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._batch: subprocess.Popen[bytes] | None = None
+        # One request and its answer at a time: `kata review --run-tests --jobs N` reads from several threads.
+        self._batch_lock = threading.Lock()
         self._resolved: dict[str, str] = {}
         top = self.git("rev-parse", "--show-toplevel", "--git-dir", check_repo=True).splitlines()
         self.top = Path(top[0]) if top and top[0] else path
@@ -263,6 +266,10 @@ class Repository:
 
     def _read_object(self, name: str) -> bytes | None:
         """An object's content (`<sha>`, or `<commit>:<path>`) from `git cat-file --batch`; None when missing."""
+        with self._batch_lock:
+            return self._ask_batch(name)
+
+    def _ask_batch(self, name: str) -> bytes | None:
         if self._batch is None:
             self._batch = subprocess.Popen(
                 ["git", "cat-file", "--batch"],
