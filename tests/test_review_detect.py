@@ -621,3 +621,200 @@ def test_a_method_that_becomes_a_module_function_is_moved() -> None:
     )
     result = found({"m.py": before}, {"m.py": after})
     assert [(r.type, r.kind, r.before, r.after) for r in result] == [("move-function", "method", ("band",), ("band",))]
+
+
+def test_a_function_moved_under_a_new_name_is_also_renamed() -> None:
+    moved = "def parse(rows):\n    kept = [r.strip() for r in rows if r]\n    return [k.split(',') for k in kept]\n"
+    before = {"a.py": moved, "b.py": "X = 1\n"}
+    after = {"a.py": "Y = 2\n", "b.py": "X = 1\n\n\n" + moved.replace("def parse(", "def _parse(")}
+    assert types(before, after) == [("move-function", "function"), ("rename", "function")]
+
+
+def test_a_local_renamed_where_it_is_defined_while_its_readers_were_rewritten() -> None:
+    before = (
+        "def summary(rows):\n    counts = Counter()\n    for row in rows:\n        counts[row] = counts[row] + 1\n"
+        "    return ', '.join(f'{k} {counts[k]}' for k in counts)\n"
+    )
+    after = (
+        "def summary(rows):\n    tally = Counter()\n    for row in rows:\n        tally[row] += 1\n"
+        "    return ', '.join(f'{k} {n}' for k, n in sorted(tally.items()))\n"
+    )
+    result = found({"m.py": before}, {"m.py": after})
+    assert [(r.type, r.kind, r.before, r.after) for r in result] == [("rename", "variable", ("counts",), ("tally",))]
+
+
+def test_a_constant_read_by_a_function_extracted_in_the_same_step() -> None:
+    before = (
+        "def report(attempt, mark):\n    if attempt == 3 and mark > 40:\n        return 'capped'\n    return 'open'\n"
+    )
+    after = (
+        "LAST_ATTEMPT = 3\n\n\ndef is_last(attempt):\n    return attempt == LAST_ATTEMPT\n\n\n"
+        "def report(attempt, mark):\n    if is_last(attempt) and mark > 40:\n        return 'capped'\n"
+        "    return 'open'\n"
+    )
+    assert ("extract-variable", "constant") in types({"m.py": before}, {"m.py": after})
+
+
+def test_a_class_attribute_moved_to_module_level_is_not_an_extracted_constant() -> None:
+    before = (
+        "class Sheet:\n    WIDTH = 50\n\n    def rule(self):\n        return '-' * self.WIDTH\n\n\n"
+        "def report(rows):\n    return ['=' * 50] + rows + [Sheet().rule()]\n"
+    )
+    after = (
+        "WIDTH = 50\n\n\ndef bar(mark):\n    text = mark * WIDTH\n    return text.strip()\n\n\n"
+        "def report(rows):\n    return [bar('=')] + rows + [bar('-')]\n"
+    )
+    assert ("extract-variable", "constant") not in types({"m.py": before}, {"m.py": after})
+
+
+def test_an_extracted_function_with_its_locals_named_anew_and_a_constant_for_a_literal() -> None:
+    before = (
+        "def summary(grades):\n    out = []\n    passed = []\n    for g in grades:\n"
+        "        if g.band not in ('Fail', 'Incomplete'):\n            passed.append(g)\n"
+        "    out.append(len(passed))\n    return out\n"
+    )
+    after = (
+        "FAIL = 'Fail'\nINCOMPLETE = 'Incomplete'\n\n\ndef passing(grades):\n    kept = []\n"
+        "    for grade in grades:\n        if grade.band not in (FAIL, INCOMPLETE):\n            kept.append(grade)\n"
+        "    return kept\n\n\ndef summary(grades):\n    out = []\n    out.append(len(passing(grades)))\n"
+        "    return out\n"
+    )
+    assert ("extract-function", "function") in types({"m.py": before}, {"m.py": after})
+
+
+def test_a_method_of_a_class_taken_apart_becomes_a_module_function_under_a_new_name() -> None:
+    before = (
+        "class Sheet:\n    WIDTH = 50\n\n    def divider(self):\n        return '-' * self.WIDTH + '\\n'\n\n\n"
+        "def report(rows):\n    return Sheet().divider() + '\\n'.join(rows)\n"
+    )
+    after = (
+        "WIDTH = 50\n\n\ndef _divider():\n    return '-' * WIDTH + '\\n'\n\n\n"
+        "def report(rows):\n    return _divider() + '\\n'.join(rows)\n"
+    )
+    result = types({"m.py": before}, {"m.py": after})
+    assert ("move-function", "method") in result and ("rename", "method") in result
+
+
+def test_a_variable_computed_by_the_caller_from_a_condition_of_a_function_that_moved_away() -> None:
+    before = (
+        "def share(tier, kind, fine):\n    if tier == 'STAFF':\n        return 0\n    if tier == 'CHILD':\n"
+        "        if kind == 'BK' or kind == 'MAG':\n            return 0\n    if tier == 'SENIOR':\n"
+        "        return fine * 4 // 5\n    return fine\n\n\n"
+        "def assess(tier, kind, fine, damage):\n    return (share(tier, kind, fine), damage)\n"
+    )
+    after = (
+        "class Card:\n    def __init__(self, child):\n        self.child = child\n\n"
+        "    def owed(self, fine, reading):\n        if self.child and reading:\n            return 0\n"
+        "        return fine\n\n\n"
+        "def assess(tier, kind, fine, damage):\n    reading = kind == 'BK' or kind == 'MAG'\n"
+        "    return (Card(tier == 'CHILD').owed(fine, reading), damage)\n"
+    )
+    assert ("extract-variable", "") in types({"m.py": before}, {"m.py": after})
+
+
+def test_a_variable_named_inside_a_function_extracted_from_an_f_string() -> None:
+    before = (
+        "def report(student, rows):\n    out = [student.name]\n"
+        "    out.append(f\"Quizzes {' '.join(str(q) for q in student.quizzes)} of {len(rows)}\")\n"
+        "    return out\n"
+    )
+    after = (
+        'def quiz_line(student, rows):\n    marks = " ".join(str(q) for q in student.quizzes)\n'
+        '    return f"Quizzes {marks} of {len(rows)}"\n\n\n'
+        "def report(student, rows):\n    out = [student.name]\n    out.append(quiz_line(student, rows))\n"
+        "    return out\n"
+    )
+    result = types({"m.py": before}, {"m.py": after})
+    assert ("extract-function", "function") in result and ("extract-variable", "") in result
+
+
+def test_a_call_kept_under_a_name_in_an_extracted_function_is_not_an_extracted_variable() -> None:
+    before = (
+        "def run(lines):\n    kept = [line for line in lines if line.strip() and line.strip()[0] != '#']\n"
+        "    return kept\n"
+    )
+    after = (
+        "def wanted(line):\n    text = line.strip()\n    return text != '' and text[0] != '#'\n\n\n"
+        "def run(lines):\n    kept = [line for line in lines if wanted(line)]\n    return kept\n"
+    )
+    assert ("extract-variable", "") not in types({"m.py": before}, {"m.py": after})
+
+
+def test_an_extracted_function_reading_a_new_table_of_the_literals_its_caller_wrote() -> None:
+    before = (
+        "def summarise(counts, n):\n    head = 'report'\n"
+        "    ignored = counts['malformed'] + counts['faulty'] + counts['low'] + counts['late']\n"
+        "    return [head, f'{n} read, {ignored} ignored']\n"
+    )
+    after = (
+        "DROPPED = ('malformed', 'faulty', 'low', 'late')\n\n\n"
+        "def counts_line(tally, n):\n    ignored = sum(tally.get(reason, 0) for reason in DROPPED)\n"
+        "    return f'{n} read, {ignored} ignored'\n\n\n"
+        "def summarise(counts, n):\n    head = 'report'\n    return [head, counts_line(counts, n)]\n"
+    )
+    assert ("extract-function", "function") in types({"m.py": before}, {"m.py": after})
+
+
+def test_a_dict_built_by_string_keys_that_becomes_a_record_is_an_extracted_class() -> None:
+    before = (
+        "def parse(line):\n    code, level, when = line.split(',')\n"
+        "    return {'station': code, 'level': float(level), 'when': when}\n\n\n"
+        "def peak(rows):\n    return max(row['level'] for row in rows)\n"
+    )
+    after = (
+        "from dataclasses import dataclass\n\n\n@dataclass\nclass Reading:\n    station: str\n    level: float\n"
+        "    when: str\n\n\ndef parse(line):\n    code, level, when = line.split(',')\n"
+        "    return Reading(code, float(level), when)\n\n\n"
+        "def peak(rows):\n    return max(row.level for row in rows)\n"
+    )
+    assert types({"m.py": before}, {"m.py": after}) == [("extract-class", "")]
+
+
+def test_a_function_renamed_with_one_parameter_renamed_and_its_callers_following() -> None:
+    before = (
+        "def require(carrier, parcel):\n    chosen = CARRIERS[carrier]\n    problem = chosen.check(parcel)\n"
+        "    if problem:\n        raise ValueError(problem)\n\n\n"
+        "def quote(carrier, parcel):\n    require(carrier, parcel)\n    return CARRIERS[carrier].price(parcel)\n"
+    )
+    after = (
+        "def accepting(code, parcel):\n    chosen = CARRIERS[code]\n    problem = chosen.check(parcel)\n"
+        "    if problem:\n        raise ValueError(f'{code}: {problem}')\n    log.info('accepted %s', code)\n"
+        "    audit.append((code, parcel.weight))\n"
+        "    return chosen\n\n\n"
+        "def quote(carrier, parcel):\n    return accepting(carrier, parcel).price(parcel)\n"
+    )
+    assert ("rename", "function") in types({"m.py": before}, {"m.py": after})
+
+
+def test_a_method_inlined_into_its_caller_while_a_new_class_takes_the_rest() -> None:
+    before = (
+        "class Price:\n    def __init__(self, amount):\n        self.amount = amount\n\n"
+        "    def times(self, qty, pct):\n        return round(self.amount * qty * (100 - pct) / 100, 2)\n\n\n"
+        "def price_line(price, qty, pct):\n    net = price.times(qty, pct)\n    return {'net': net}\n"
+    )
+    after = (
+        "class Price:\n    def __init__(self, amount):\n        self.amount = amount\n\n\n"
+        "class Money:\n    def __init__(self, value):\n        self.value = value\n\n"
+        "    def rounded(self):\n        return Money(round(self.value, 2))\n\n\n"
+        "def price_line(price, qty, pct):\n    net = Money(price.amount * qty * (100 - pct) / 100).rounded()\n"
+        "    return {'net': net}\n"
+    )
+    result = types({"m.py": before}, {"m.py": after})
+    assert ("inline-function", "method") in result and ("extract-class", "") in result
+
+
+def test_functions_extracted_from_a_function_extracted_in_the_same_step() -> None:
+    before = (
+        "def alerts(rows, warning):\n    out = []\n    for i in range(len(rows)):\n"
+        "        if rows[i] >= warning and (i == 0 or rows[i - 1] < warning):\n"
+        "            out.append(f'{i} above warning at {rows[i]}')\n    return out\n"
+    )
+    after = (
+        "def crosses(rows, i, warning):\n    return rows[i] >= warning and (i == 0 or rows[i - 1] < warning)\n\n\n"
+        "def gauge_alerts(rows, warning):\n    found = []\n    for i in range(len(rows)):\n"
+        "        if crosses(rows, i, warning):\n            found.append(f'{i} above warning at {rows[i]}')\n"
+        "    return found\n\n\n"
+        "def alerts(rows, warning):\n    return gauge_alerts(rows, warning)\n"
+    )
+    extracted = {r.after for r in found({"m.py": before}, {"m.py": after}) if r.type == "extract-function"}
+    assert extracted == {("gauge_alerts",), ("crosses",)}

@@ -88,6 +88,26 @@ REFERENCE_EXTRAS: dict[tuple[str, str], tuple[str, ...]] = {
     ("sensor-stream", "06-replace-loop-with-generator"): ("extract-function", "rename"),
 }
 
+# Refactorings detected later that the blind labels (written without the detector's output) also name: added as
+# confirmed by an independent reading, not read off the detections.
+CONFIRMED_BY_BLIND_LABELS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("calculator-errors", "05-replace-sentinel-with-exception"): ("rename",),  # too_big -> fit
+    ("calculator-errors", "08-extract-class"): ("extract-function",),
+    ("gradebook", "02-remove-duplication"): ("move-function",),
+    ("gradebook", "05-split-module"): ("rename",),
+    ("gradebook", "06-extract-function"): ("extract-variable",),
+    ("gradebook", "07-move-function"): ("extract-variable",),
+    ("gradebook", "08-extract-function"): ("rename", "extract-variable", "move-function"),
+    ("library-fines", "03-extract-class"): ("extract-variable",),  # reading_material
+    ("order-notifications", "02-extract-class"): ("move-function",),
+    ("order-notifications", "03-move-function"): ("extract-variable",),
+    ("order-pricing", "03-replace-primitive-with-object"): ("inline-function",),
+    ("playlist-dedupe", "07-replace-array-with-object"): ("rename",),
+    ("sensor-stream", "04-encapsulate-record"): ("extract-class",),  # Reading
+    ("sensor-stream", "07-extract-class"): ("rename", "extract-function"),
+    ("shipping-carriers", "07-extract-function"): ("rename",),
+}
+
 # Refactorings a step folder names that its diff does not apply (read from diffs and NOTES.md).
 # (gradebook's Marksheet in 05, Grade in 06 and AtRisk in 09 were once listed as parameter objects: like
 # StudentMarks, they are records replacing returned tuples, and no parameter list changes.)
@@ -184,7 +204,8 @@ def step_labels(kata: str, step: str) -> list[str]:
     from katabench.review.demo import step_label
 
     absent = REFERENCE_NOT_APPLIED.get((kata, step), ())
-    return [label for label in (step_label(step), *REFERENCE_EXTRAS.get((kata, step), ())) if label not in absent]
+    extras = (*REFERENCE_EXTRAS.get((kata, step), ()), *CONFIRMED_BY_BLIND_LABELS.get((kata, step), ()))
+    return [label for label in (step_label(step), *extras) if label not in absent]
 
 
 def read_package(folder: Path, prefix: str) -> dict[str, str]:

@@ -52,6 +52,9 @@ from katabench.review.defs import (
 from katabench.review.model import Refactoring
 
 NOISE = frozenset({"(", ")", "[", "]", "{", "}", ",", ":", ".", "self", "cls", "return", "=", "el", "else", "pass"})
+_OPERATORS = frozenset(
+    {"==", "!=", "<", "<=", ">", ">=", "and", "or", "not", "+", "-", "*", "/", "//", "%", "in", "is"}
+)
 TRIVIAL = frozenset({"0", "1", "True", "False", "None", "''", '""', "-1"})
 
 RENAME_SIMILARITY = 0.7
@@ -101,6 +104,20 @@ def body_similarity(old: Function, new: Function, names: Mapping[str, str]) -> f
     before = anonymise(rename_tokens(old.tokens, names), old.locals)
     after = anonymise(new.tokens, new.locals)
     return sequence_similarity(before, after)
+
+
+def _unbound_similarity(method: Function, function: Function) -> float:
+    """A method compared with a module function, `self.` left out: `self.WIDTH` became the constant `WIDTH`."""
+    receiver = method.params[:1]
+    tokens = method.tokens
+    kept = tuple(
+        t
+        for i, t in enumerate(tokens)
+        if not (t in receiver and tokens[i + 1 : i + 2] == (".",))
+        and not (t == "." and i and tokens[i - 1] in receiver)
+    )
+    before = anonymise(kept, method.locals - set(receiver))
+    return sequence_similarity(before, anonymise(function.tokens, function.locals))
 
 
 def calls(function: Function, method: bool) -> frozenset[str]:
@@ -173,6 +190,8 @@ class Detector:
         self.absorbed: set[tuple[str, str]] = set()  # removed functions explained by a class refactoring
         self.class_members: set[tuple[str, str]] = set()  # added functions explained by a class refactoring
         self.polymorphic_classes: dict[tuple[str, str], set[str]] = {}  # class -> members a switch explains
+        self.absorbed_by_callers: set[tuple[str, str]] = set()  # absorbed only because callers call the class
+        self.inlined: set[tuple[str, str]] = set()  # removed functions whose body their callers took in
 
     # -- step 1: match classes and functions ------------------------------------
 
@@ -248,7 +267,8 @@ class Detector:
                 kind = self._pair_kind(old, new)
                 if kind is None:
                     continue
-                score = body_similarity(old, new, {})
+                score = body_similarity(old, new, {}) if kind != "unbound" else _unbound_similarity(old, new)
+                kind = "move" if kind == "unbound" else kind
                 threshold = {
                     "rename": RENAME_SIMILARITY,
                     "move": MOVE_SIMILARITY if old.name == new.name else MOVE_RENAMED_SIMILARITY,
@@ -269,29 +289,42 @@ class Detector:
             self.match.functions[old.key] = new.key
             if old.name != new.name:
                 self.match.names[old.name] = new.name
-            if kind == "rename":
-                what = "method" if new.owner else "function"
-                self._add(
-                    "rename",
-                    what,
-                    f"rename {what} `{old.qualname}` → `{new.qualname}`",
-                    before=(old.qualname,),
-                    after=(new.qualname,),
-                    where=new,
-                )
-            else:
-                also = f" as `{new.name}`" if old.name != new.name else ""
-                what = "method" if old.owner else "function"
-                into = f" as `{new.qualname}`" if new.owner or old.owner else also
-                self._add(
-                    "move-function",
-                    what,
-                    f"move {what} `{old.qualname}` from {_short(old.path)} to {_short(new.path)}{into}",
-                    before=(old.name,),
-                    after=(new.name,),
-                    where=new,
-                )
+            self._report_pair(old, new, kind)
         self._renamed_by_callers()
+
+    def _report_pair(self, old: Function, new: Function, kind: str) -> None:
+        if kind == "rename":
+            what = "method" if new.owner else "function"
+            self._add(
+                "rename",
+                what,
+                f"rename {what} `{old.qualname}` → `{new.qualname}`",
+                before=(old.qualname,),
+                after=(new.qualname,),
+                where=new,
+            )
+            return
+        also = f" as `{new.name}`" if old.name != new.name else ""
+        what = "method" if old.owner else "function"
+        into = f" as `{new.qualname}`" if new.owner or old.owner else also
+        self._add(
+            "move-function",
+            what,
+            f"move {what} `{old.qualname}` from {_short(old.path)} to {_short(new.path)}{into}",
+            before=(old.name,),
+            after=(new.name,),
+            where=new,
+        )
+        if old.name != new.name:
+            # Moved under a new name (RefactoringMiner's "move and rename"): the rename is a step of its own.
+            self._add(
+                "rename",
+                what,
+                f"rename {what} `{old.name}` → `{new.name}` while moving it to {_short(new.path)}",
+                before=(old.name,),
+                after=(new.name,),
+                where=new,
+            )
 
     def _renamed_by_callers(self) -> None:
         """A module function rewritten under a new name: every caller of the old name now calls the new one.
@@ -309,7 +342,13 @@ class Detector:
             if old.owner is not None:
                 continue
             callers = {n.key for o, n in pairs if old.name in o.calls and old.name not in n.calls}
-            same = [f for f in added if f.path == old.path and f.params == old.params and new_callers[f.key] == callers]
+            same = [
+                f
+                for f in added
+                if f.path == old.path
+                and new_callers[f.key] == callers
+                and (f.params == old.params or _same_but_one_parameter(old, f))
+            ]
             if not callers or len(same) != 1:
                 continue
             new = same[0]
@@ -354,6 +393,8 @@ class Detector:
         # A method that became a module function of the same name, or the reverse into a class that was
         # already there (a new class gathering functions is an extract class).
         into_new_class = new.owner is not None and (new.path, new.owner) not in self.match.classes.values()
+        if old.name != new.name and new.owner is None and (old.path, old.owner) not in self.match.classes:
+            return "unbound"  # the method of a class taken apart, now a module function under another name
         return "move" if old.name == new.name and not into_new_class else None
 
     # -- helpers ------------------------------------------------------------------
@@ -644,7 +685,26 @@ class Detector:
                 for name in moved & set(cls.methods):
                     self.class_members.add((cls.path, f"{cls.name}.{name}"))
         evidence += self._code_moved_in(cls, methods)
+        evidence += self._record_for_dicts(cls)
         return evidence
+
+    def _record_for_dicts(self, cls: ClassInfo) -> list[str]:
+        """Functions that built or read a dict by string keys and now build the record whose fields those keys are.
+
+        `{"station": code, "level": level, ...}` became `Reading(code, level, ...)`, `row["level"]` `row.level`:
+        the data and its name moved into a class of its own.
+        """
+        fields = set(cls.fields)
+        if not cls.is_data or len(fields) < 2:
+            return []
+        sources = []
+        for old, new in self.pairs():
+            if cls.name not in new.calls or cls.name in old.calls:
+                continue
+            keys = _dict_keys(old.tokens) | _display_keys(old.tokens)
+            if len(keys & fields) >= 2 and len(keys & fields) >= len(fields) / 2:
+                sources.append(f"`{new.qualname}`")
+        return sources
 
     def _code_moved_in(self, cls: ClassInfo, methods: dict[str, Function]) -> list[str]:
         """Functions that now call the class's new methods, made of the code that left them."""
@@ -673,6 +733,7 @@ class Detector:
             if removed.name in calls(old, on_object) and removed.name not in calls(new, on_object):
                 called = (new.method_calls - old.method_calls) & set(methods)
                 if called:
+                    self.absorbed_by_callers.add(removed.key)
                     return sorted(called)[0]
         return None
 
@@ -680,6 +741,8 @@ class Detector:
 
     def extractions(self) -> None:
         matched_classes = set(self.match.classes.values())
+        pending = []
+        done: dict[str, tuple[Function, Counter[str], list[Function]]] = {}  # extracted function name -> sources
         for added in self.added_functions():
             if added.key in self.class_members or added.is_stub:
                 continue
@@ -688,42 +751,114 @@ class Detector:
             callers = []
             removed: Counter[str] = Counter()
             method = added.owner is not None
+            sources_before: list[Function] = []
             for old, new in self.pairs():
                 previous = {n for n, m in self.match.names.items() if m == added.name} | {added.name}
                 if added.name in calls(new, method) and not previous & calls(old, method):
                     callers.append(new)
+                    sources_before.append(old)
                     removed |= self.removed_from(old, new)
-            bag = content(added.tokens) - Counter(set(added.params))
-            if not callers or sum(bag.values()) < 2:
+            if not callers or not self._report_extraction(added, callers, sources_before, removed):
+                pending.append(added)
+            elif added.owner is None:
+                done[added.name] = (added, removed, sources_before)
+        self._nested_extractions(pending, done)
+
+    def _nested_extractions(
+        self, pending: list[Function], done: dict[str, tuple[Function, Counter[str], list[Function]]]
+    ) -> None:
+        """Functions an extracted function calls, made of the code that function's callers gave up.
+
+        `station_alerts` left `alerts`, and `crosses_warning` and `rise_at` left `station_alerts` on the way.
+        """
+        for added in pending:
+            if added.owner is not None:
                 continue
-            if containment(bag, removed) < EXTRACT_CONTAINMENT:
+            callers = [entry for name, entry in sorted(done.items()) if added.name in entry[0].calls]
+            if not callers:
                 continue
-            sources = ", ".join(f"`{c.qualname}`" for c in callers)
-            before = tuple(c.qualname for c in callers)
-            if added.owner and all(c.owner != added.owner for c in callers):
-                # The code left one class for another: RefactoringMiner's "extract and move method".
-                self._add(
-                    "move-function",
-                    "method",
-                    f"extract and move method `{added.qualname}` from {sources}",
-                    before=before,
-                    after=(added.qualname,),
-                    where=added,
-                )
-                continue
-            what = "extract-method" if added.owner else "extract-function"
+            removed: Counter[str] = Counter()
+            for _function, taken, _sources in callers:
+                removed |= taken
+            self._report_extraction(
+                added, [entry[0] for entry in callers], [s for entry in callers for s in entry[2]], removed
+            )
+
+    def _report_extraction(
+        self, added: Function, callers: list[Function], sources_before: list[Function], removed: Counter[str]
+    ) -> bool:
+        bag = self._extracted_bag(added)
+        if sum(bag.values()) < 2 or containment(bag, removed) < EXTRACT_CONTAINMENT:
+            return False
+        sources = ", ".join(f"`{c.qualname}`" for c in callers)
+        before = tuple(c.qualname for c in callers)
+        if added.owner and all(c.owner != added.owner for c in callers):
+            # The code left one class for another: RefactoringMiner's "extract and move method".
             self._add(
-                what,
-                "method" if added.owner else "function",
-                f"{what.replace('-', ' ')} `{added.qualname}` from {sources}",
+                "move-function",
+                "method",
+                f"extract and move method `{added.qualname}` from {sources}",
                 before=before,
                 after=(added.qualname,),
                 where=added,
             )
+            return True
+        what = "extract-method" if added.owner else "extract-function"
+        self._add(
+            what,
+            "method" if added.owner else "function",
+            f"{what.replace('-', ' ')} `{added.qualname}` from {sources}",
+            before=before,
+            after=(added.qualname,),
+            where=added,
+        )
+        self._variables_extracted_with(added, sources_before)
+        return True
+
+    def _variables_extracted_with(self, added: Function, sources: list[Function]) -> None:
+        """Locals of an extracted function naming a part of a statement its callers held whole.
+
+        `marks = " ".join(...)` in `_quiz_line`, where `student_report` wrote the join inside its f-string.
+        """
+        statements = [_plain(rename_tokens(s, self.match.names)) for old in sources for s in old.statements]
+        for name, value in added.assignments:
+            if name in added.params or len(value) < 4 or all(t in NOISE or is_name(t) for t in value):
+                continue  # `line.strip()` is a call, not an expression worth a name
+            wanted = _plain(value)
+            for statement in statements:
+                replaced = _replace_run(statement, wanted, name)
+                if replaced == statement or len(replaced) <= 3 or replaced[-1] == name:
+                    continue  # absent, or the whole value of a statement: that is the extraction itself
+                self._add(
+                    "extract-variable",
+                    "",
+                    f"extract variable `{name}` in `{added.qualname}`",
+                    before=(),
+                    after=(name,),
+                    where=added,
+                )
+                break
+
+    @functools.cached_property
+    def new_constants(self) -> dict[str, Tokens]:
+        """Module constants that are new in this step, by name: an extracted body may read one for a literal."""
+        found: dict[str, Tokens] = {}
+        for path, module in self.new.modules.items():
+            previous = self.old.modules.get(path)
+            for name, value in module.constants:
+                if (previous is None or name not in previous.names) and value:
+                    found.setdefault(name, value)
+        return found
+
+    def _extracted_bag(self, added: Function) -> Counter[str]:
+        """What an added function is made of, as its callers held it: parameters and its own locals left out
+        (they are named anew when code is extracted), new constants read as the values they name."""
+        own = set(added.locals)
+        return content(t for name in added.tokens if name not in own for t in self.new_constants.get(name, (name,)))
 
     def inlinings(self) -> None:
         for removed in self.removed_functions():
-            if removed.key in self.absorbed:
+            if removed.key in self.absorbed and removed.key not in self.absorbed_by_callers:
                 continue
             callers = []
             method = removed.owner is not None
@@ -740,6 +875,7 @@ class Detector:
                 holders |= content(new.tokens)
             if containment(bag, holders) < INLINE_CONTAINMENT and not _delegates_inlined(removed, callers):
                 continue
+            self.inlined.add(removed.key)
             into = ", ".join(f"`{new.qualname}`" for _old, new in callers)
             self._add(
                 "inline-function",
@@ -773,6 +909,7 @@ class Detector:
                 continue
             if _kept_after_rename(before, after, a, b) >= 0.5:
                 chosen[a] = b
+        chosen.update(self._renamed_definitions(old, new, chosen))
         if len(old.params) == len(new.params):
             for a, b in zip(old.params, new.params, strict=True):
                 unused = not any(a in s for s in before)
@@ -783,6 +920,33 @@ class Detector:
             self._add(
                 "rename", kind, f"rename {kind} `{a}` → `{b}` in `{new.qualname}`", before=(a,), after=(b,), where=new
             )
+
+    def _renamed_definitions(self, old: Function, new: Function, chosen: Mapping[str, str]) -> dict[str, str]:
+        """Locals whose defining statement is kept under a new name, while the old name is gone from the function.
+
+        `counts = Counter()` became `tally = Counter()` and no `counts` is left: a rename, even when the statements
+        that read it were rewritten in the same step. The value must define one old and one new local only.
+        """
+        gone = old.locals - new.locals - set(old.params) - set(chosen)
+        fresh = new.locals - old.locals - set(new.params) - set(chosen.values())
+        if not gone or not fresh:
+            return {}
+        old_tokens, new_tokens = set(old.tokens), set(new.tokens)
+        before: dict[Tokens, set[str]] = {}
+        for name, value in old.assignments:
+            before.setdefault(rename_tokens(value, self.match.names), set()).add(name)
+        after: dict[Tokens, set[str]] = {}
+        for name, value in new.assignments:
+            after.setdefault(value, set()).add(name)
+        found: dict[str, str] = {}
+        for value, names in before.items():
+            targets = after.get(value, set())
+            if len(names) != 1 or len(targets) != 1:
+                continue
+            (a,), (b,) = names, targets
+            if a in gone and b in fresh and a not in new_tokens and b not in old_tokens and a not in value:
+                found[a] = b
+        return found
 
     def _extract_variables(self, old: Function, new: Function) -> None:
         before = [rename_tokens(s, self.match.names) for s in old.statements]
@@ -814,30 +978,76 @@ class Detector:
                         where=new,
                     )
                     break
+            else:
+                if using and self._left_a_callee(old, new, value):
+                    reported.add(name)
+                    self._add(
+                        "extract-variable",
+                        "",
+                        f"extract variable `{name}` in `{new.qualname}`",
+                        before=(),
+                        after=(name,),
+                        where=new,
+                    )
+
+    def _left_a_callee(self, old: Function, new: Function, value: Tokens) -> bool:
+        """The value was a condition or an operand inside a function the old version called, which is gone and was
+        not inlined: the caller now computes it, names it and hands it on (`reading_material = kind == "BK" or ...`
+        passed to the method that replaced `member_share`)."""
+        if len(value) < 5 or not set(value) & _OPERATORS:
+            return False
+        for name in (old.calls | old.method_calls) - (new.calls | new.method_calls):
+            for removed in self.removed_by_name.get(name, ()):
+                if removed.key in self.inlined:
+                    continue
+                for written in removed.statements:
+                    statement = rename_tokens(written, self.match.names)
+                    if _replace_run(statement, value, "$") != statement:
+                        return True
+        return False
+
+    @functools.cached_property
+    def removed_by_name(self) -> dict[str, list[Function]]:
+        """The functions gone once matching is done, by name (read after every matching step has run)."""
+        found: dict[str, list[Function]] = {}
+        for function in self.removed_functions():
+            found.setdefault(function.name, []).append(function)
+        return found
 
     def extracted_constants(self) -> None:
-        """New module constants whose value left a function of the module that now reads the constant."""
+        """New module constants whose value left a function of the package that now reads the constant.
+
+        The reader may be the function itself, or a function extracted from it in the same step (`attempt == 2`
+        became `is_resit(attempt)`, which reads `RESIT_ATTEMPT`); the module may be new too, but a constant that
+        only moved (the same name and value in another module or a class before) is not extracted.
+        """
+        moved = {(name, value) for module in self.old.modules.values() for name, value in module.constants}
+        moved |= {(name, tokens_of(value)) for cls in self.old.classes.values() for name, value in cls.attributes}
+        pairs = self.pairs()
+        added = [f for f in self.added_functions() if not f.is_stub]
         for path, module in self.new.modules.items():
             previous = self.old.modules.get(path)
-            if previous is None:
-                continue
             for name, value in module.constants:
                 values = _telling_literals(value)
-                if name in previous.names or not values or _is_table(value):
+                if (previous is not None and name in previous.names) or (name, value) in moved:
+                    continue
+                if not values or _is_table(value):
                     continue  # a table of cases (a registry, a list of checks) is not one extracted expression
-                for old, new in self.pairs():
-                    if new.path != path or name not in new.tokens or name in old.tokens:
+                readers = {f.name for f in added if f.path == path and name in f.tokens}
+                for old, new in pairs:
+                    if name in old.tokens or not values <= set(old.tokens) or values & set(new.tokens):
                         continue
-                    if values <= set(old.tokens) and not values & set(new.tokens):
-                        self._add(
-                            "extract-variable",
-                            "constant",
-                            f"extract constant `{name}` from `{new.qualname}`",
-                            before=(),
-                            after=(name,),
-                            where=new,
-                        )
-                        break
+                    if not (new.path == path and name in new.tokens) and not readers & (new.calls | new.method_calls):
+                        continue
+                    self._add(
+                        "extract-variable",
+                        "constant",
+                        f"extract constant `{name}` from `{new.qualname}`",
+                        before=(),
+                        after=(name,),
+                        where=new,
+                    )
+                    break
 
     # -- run ---------------------------------------------------------------------------
 
@@ -898,6 +1108,15 @@ def _string_value(text: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _plain(tokens: Tokens) -> Tokens:
+    """Plain string literals written one way (`' '` and `" "` are one value)."""
+    out = []
+    for t in tokens:
+        value = _string_value(t) if t[:1] in "'\"" else None
+        out.append(repr(value) if value is not None else t)
+    return tuple(out)
+
+
 def _collapse(tokens: Tokens, holders: Iterable[str], names: Iterable[str]) -> Tokens:
     """`student . attempt` read as `attempt` where `student` is new and `attempt` was a local before."""
     new, old = set(holders), set(names)
@@ -921,6 +1140,13 @@ def _extracted_nearly(statement: Tokens, value: Tokens, name: str, using: list[T
     if replaced == statement:
         return False
     return any(sequence_similarity(replaced, candidate) >= NEAR_STATEMENT for candidate in using)
+
+
+def _same_but_one_parameter(old: Function, new: Function) -> bool:
+    """As many parameters, one of them renamed, and bodies still alike once local names are set aside."""
+    if len(old.params) != len(new.params) or sum(a != b for a, b in zip(old.params, new.params, strict=True)) != 1:
+        return False
+    return body_similarity(old, new, {}) >= MOVE_SIMILARITY
 
 
 def _delegates_inlined(removed: Function, callers: list[tuple[Function, Function]]) -> bool:
@@ -997,6 +1223,16 @@ def _dict_keys(tokens: Tokens) -> set[str]:
     for i in range(1, len(tokens) - 1):
         key = tokens[i]
         if tokens[i - 1] == "[" and tokens[i + 1] == "]" and key[:1] in "'\"" and key[1:-1].isidentifier():
+            keys.add(key[1:-1])
+    return keys
+
+
+def _display_keys(tokens: Tokens) -> set[str]:
+    """The names used as string keys of a dict display, `{"level": x, ...}` -> `level`."""
+    keys = set()
+    for i in range(1, len(tokens) - 1):
+        key = tokens[i]
+        if tokens[i - 1] in ("{", ",") and tokens[i + 1] == ":" and key[:1] in "'\"" and key[1:-1].isidentifier():
             keys.add(key[1:-1])
     return keys
 
