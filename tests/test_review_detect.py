@@ -554,28 +554,26 @@ def as_data(order):
 
 def test_inline_a_function_whose_callers_now_call_what_it_delegated_to() -> None:
     before = """
-_seen = []
-_keys = []
+_asked = []
+_answers = []
 
 
-def remembered(text, spellings, keys, normalise):
-    if text in spellings:
-        return keys[spellings.index(text)]
-    key = normalise(text)
-    spellings.append(text)
-    keys.append(key)
-    return key
+def looked_up(question, asked, answers, work_out):
+    if question not in asked:
+        asked.append(question)
+        answers.append(work_out(question))
+    return answers[asked.index(question)]
 
 
-def track_key(artist, title):
-    return (remembered(artist, _seen, _keys, normalise_artist), remembered(title, _seen, _keys, normalise_title))
+def label(street, town):
+    return (looked_up(street, _asked, _answers, tidy_street), looked_up(town, _asked, _answers, tidy_town))
 """
     after = """
-def track_key(artist, title):
-    return (normalise_artist(artist), normalise_title(title))
+def label(street, town):
+    return (tidy_street(street), tidy_town(town))
 """
     result = found({"m.py": before}, {"m.py": after})
-    assert [(r.type, r.before) for r in result] == [("inline-function", ("remembered",))]
+    assert [(r.type, r.before) for r in result] == [("inline-function", ("looked_up",))]
 
 
 def test_a_returned_tuple_turned_into_a_record_is_not_a_parameter_object() -> None:

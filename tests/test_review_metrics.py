@@ -13,7 +13,14 @@ from helpers import ROOT
 from katabench.check import Selection, check_code
 from katabench.errors import FatalError
 from katabench.metrics.cohesion import lcom4
-from katabench.metrics.duplication import Clone, FileTokens, _extends, clones_in, file_tokens
+from katabench.metrics.duplication import (
+    Clone,
+    FileTokens,
+    clones_from_matches,
+    clones_in,
+    file_tokens,
+    match_windows,
+)
 from katabench.repo import get_kata
 from katabench.review.analyze import class_lcom4, moved_lines
 from katabench.review.engine import ReviewRequest, review
@@ -204,47 +211,8 @@ def _all_windows_clones(files: list[FileTokens], min_tokens: int) -> list[Clone]
         windows = tokens.windows(min_tokens)
         starts.extend(range(offset, offset + len(windows)))
         keys.extend(windows)
-    first_seen: dict[int, int] = {}
-    exact: dict[tuple[str, ...], int] = {}
-    matches: dict[int, int] = {}
-    for start, key in zip(starts, keys, strict=True):
-        earlier = first_seen.get(key)
-        if earlier is None:
-            first_seen[key] = start
-            continue
-        if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
-            window = tuple(texts[start : start + min_tokens])
-            found = exact.get(window)
-            if found is None:
-                exact[window] = start
-                continue
-            earlier = found
-        if earlier + min_tokens <= start or owner[earlier] != owner[start]:
-            matches[start] = earlier
-    clones: list[Clone] = []
-    covered_until = -1
-    for start in sorted(matches):
-        if start <= covered_until:
-            continue
-        original = matches[start]
-        length = min_tokens
-        while _extends(texts, owner, original, start, length):
-            length += 1
-        covered_until = start + length - 1
-        o_file, c_file = files[owner[original]], files[owner[start]]
-        o_base, c_base = original - offsets[owner[original]], start - offsets[owner[start]]
-        clones.append(
-            Clone(
-                o_file.path,
-                o_file.lines[o_base],
-                o_file.lines[o_base + length - 1],
-                c_file.path,
-                c_file.lines[c_base],
-                c_file.lines[c_base + length - 1],
-                length,
-            )
-        )
-    return sorted(clones, key=lambda c: (-c.tokens, c.copy_path, c.copy_start))
+    matches = match_windows(zip(starts, keys, strict=True), texts, owner, min_tokens)
+    return clones_from_matches(files, (texts, owner, offsets), matches, min_tokens)
 
 
 def test_comparing_repeated_windows_only_finds_the_same_clones() -> None:

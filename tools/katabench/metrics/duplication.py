@@ -16,7 +16,7 @@ import io
 import keyword
 import token
 import tokenize
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from katabench.sources import Statement, TextMemo, syntax_nodes, top_level_statements
@@ -267,7 +267,20 @@ def clones_in(files: Sequence[FileTokens], min_tokens: int) -> list[Clone]:
         offsets.append(len(texts))
         texts.extend(tokens.texts)
         owner.extend([index] * len(tokens.texts))
-    matches = _matches(files, (texts, owner, offsets), repeated, min_tokens)
+    windows = _repeated_window_starts(files, offsets, repeated, min_tokens)
+    matches = match_windows(windows, texts, owner, min_tokens)
+    return clones_from_matches(files, (texts, owner, offsets), matches, min_tokens)
+
+
+def clones_from_matches(
+    files: Sequence[FileTokens],
+    joined: tuple[list[str], list[int], list[int]],
+    matches: dict[int, int],
+    min_tokens: int,
+) -> list[Clone]:
+    """The clones that start at `matches` ({copy start: original start} in the files' joined tokens), grown
+    as long as they go; `joined` is the tokens' texts, the file each comes from, and each file's offset."""
+    texts, owner, offsets = joined
     clones: list[Clone] = []
     covered_until = -1
     for start in sorted(matches):
@@ -294,37 +307,39 @@ def clones_in(files: Sequence[FileTokens], min_tokens: int) -> list[Clone]:
     return sorted(clones, key=lambda c: (-c.tokens, c.copy_path, c.copy_start))
 
 
-def _matches(
-    files: Sequence[FileTokens],
-    stream: tuple[Sequence[str], Sequence[int], Sequence[int]],
-    repeated: set[int],
-    min_tokens: int,
-) -> dict[int, int]:
-    """(copy start, original start) pairs of equal windows in the stream (texts, owner, offsets) of the files."""
-    texts, owner, offsets = stream
-    first_seen: dict[int, int] = {}
-    exact: dict[tuple[str, ...], int] = {}  # the windows whose hash another window already took
-    matches: dict[int, int] = {}
+def _repeated_window_starts(
+    files: Sequence[FileTokens], offsets: Sequence[int], repeated: set[int], min_tokens: int
+) -> Iterator[tuple[int, int]]:
+    """(start in the joined tokens, hash) of each window whose hash is repeated, in order."""
     for index, tokens in enumerate(files):
         if repeated.isdisjoint(tokens.window_sets(min_tokens)[0]):
             continue
         for position, key in enumerate(tokens.windows(min_tokens)):
-            if key not in repeated:
-                continue  # a hash seen once: it starts nothing
-            start = offsets[index] + position
-            earlier = first_seen.get(key)
-            if earlier is None:
-                first_seen[key] = start
+            if key in repeated:  # a hash seen once starts nothing
+                yield offsets[index] + position, key
+
+
+def match_windows(
+    windows: Iterable[tuple[int, int]], texts: Sequence[str], owner: Sequence[int], min_tokens: int
+) -> dict[int, int]:
+    """{copy start: original start} of equal windows, given as (start, hash) in order over the joined tokens."""
+    first_seen: dict[int, int] = {}
+    exact: dict[tuple[str, ...], int] = {}  # the windows whose hash another window already took
+    matches: dict[int, int] = {}
+    for start, key in windows:
+        earlier = first_seen.get(key)
+        if earlier is None:
+            first_seen[key] = start
+            continue
+        if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
+            window = tuple(texts[start : start + min_tokens])
+            found = exact.get(window)
+            if found is None:
+                exact[window] = start
                 continue
-            if texts[earlier : earlier + min_tokens] != texts[start : start + min_tokens]:
-                window = tuple(texts[start : start + min_tokens])
-                found = exact.get(window)
-                if found is None:
-                    exact[window] = start
-                    continue
-                earlier = found
-            if earlier + min_tokens <= start or owner[earlier] != owner[start]:
-                matches[start] = earlier
+            earlier = found
+        if earlier + min_tokens <= start or owner[earlier] != owner[start]:
+            matches[start] = earlier
     return matches
 
 

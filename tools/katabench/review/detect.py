@@ -411,6 +411,16 @@ class Detector:
     ) -> None:
         self.match.found.append(Refactoring(kind, sub, description, before, after, where.path, where.line))
 
+    def _extracted_variable(self, name: str, where: Function) -> None:
+        self._add(
+            "extract-variable",
+            "",
+            f"extract variable `{name}` in `{where.qualname}`",
+            before=(),
+            after=(name,),
+            where=where,
+        )
+
     def pairs(self) -> list[tuple[Function, Function]]:
         return [(self.old.functions[o], self.new.functions[n]) for o, n in self.match.functions.items()]
 
@@ -829,14 +839,7 @@ class Detector:
                 replaced = _replace_run(statement, wanted, name)
                 if replaced == statement or len(replaced) <= 3 or replaced[-1] == name:
                     continue  # absent, or the whole value of a statement: that is the extraction itself
-                self._add(
-                    "extract-variable",
-                    "",
-                    f"extract variable `{name}` in `{added.qualname}`",
-                    before=(),
-                    after=(name,),
-                    where=added,
-                )
+                self._extracted_variable(name, added)
                 break
 
     @functools.cached_property
@@ -969,26 +972,12 @@ class Detector:
                     statement, _collapse(value, holders, old.locals), name, using
                 ):
                     reported.add(name)
-                    self._add(
-                        "extract-variable",
-                        "",
-                        f"extract variable `{name}` in `{new.qualname}`",
-                        before=(),
-                        after=(name,),
-                        where=new,
-                    )
+                    self._extracted_variable(name, new)
                     break
             else:
                 if using and self._left_a_callee(old, new, value):
                     reported.add(name)
-                    self._add(
-                        "extract-variable",
-                        "",
-                        f"extract variable `{name}` in `{new.qualname}`",
-                        before=(),
-                        after=(name,),
-                        where=new,
-                    )
+                    self._extracted_variable(name, new)
 
     def _left_a_callee(self, old: Function, new: Function, value: Tokens) -> bool:
         """The value was a condition or an operand inside a function the old version called, which is gone and was
