@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from katabench.metrics.method_groups import method_groups
+
 CONSTRUCTORS = frozenset({"__init__", "__post_init__", "__new__"})
 
 
@@ -109,29 +111,7 @@ def class_cohesion(node: cst.ClassDef, line: int) -> ClassCohesion | None:
         methods[name] = collector.used if collector else set()
     if len(methods) < 2:
         return None
-
-    # Union-find over methods; attributes and called methods join them.
-    parent = {name: name for name in methods}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
-    owner_of_attribute: dict[str, str] = {}
-    for name, used in methods.items():
-        for attribute in used:
-            if attribute in methods:  # a call (or reference) to another method
-                parent[find(name)] = find(attribute)
-            elif attribute in owner_of_attribute:
-                parent[find(name)] = find(owner_of_attribute[attribute])
-            else:
-                owner_of_attribute[attribute] = name
-    groups: dict[str, list[str]] = {}
-    for name in methods:
-        groups.setdefault(find(name), []).append(name)
-    ordered = tuple(sorted(tuple(sorted(g)) for g in groups.values()))
+    ordered = method_groups(methods)
     return ClassCohesion(node.name.value, line, len(ordered), ordered)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from katabench.metrics.complexity import cognitive, cyclomatic_and_maintainability
 from katabench.metrics.duplication import FileTokens, clones_in, duplicated_lines, file_tokens
 from katabench.metrics.imports import build_graph, coupling, cycles
+from katabench.metrics.method_groups import method_groups
 from katabench.model import Finding
 from katabench.review.model import Metrics, Problem
 from katabench.sources import Package, SourceFile, module_name, parse_source, syntax_nodes
@@ -148,25 +149,7 @@ def _class_lcom4(node: ast.ClassDef) -> int | None:
     methods = _counted_methods(node)
     if len(methods) < 2:
         return None
-    # Union-find over methods; attributes and called methods join them.
-    parent = {name: name for name in methods}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
-    owner_of_attribute: dict[str, str] = {}
-    for name, used in methods.items():
-        for attribute in used:
-            if attribute in methods:
-                parent[find(name)] = find(attribute)
-            elif attribute in owner_of_attribute:
-                parent[find(name)] = find(owner_of_attribute[attribute])
-            else:
-                owner_of_attribute[attribute] = name
-    return len({find(name) for name in methods})
+    return len(method_groups(methods))
 
 
 def file_metrics(source: SourceFile) -> FileMetrics:
